@@ -1,0 +1,49 @@
+package io.kadam.optimizer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+/**
+ * One parameter's k-Adam state: its update count n and the moving averages (m_i, v_i) of every
+ * level, allocated once (zeros, like the weight) and updated in place.
+ */
+final class ParamState implements AutoCloseable {
+
+    long step;
+    final NDArray[] m;
+    final NDArray[] v;
+
+    ParamState(long step, NDArray[] m, NDArray[] v) {
+        this.step = step;
+        this.m = m;
+        this.v = v;
+    }
+
+    static ParamState zerosLike(NDArray weight, int levels) {
+        NDArray[] m = new NDArray[levels];
+        NDArray[] v = new NDArray[levels];
+        for (int i = 0; i < levels; i++) {
+            m[i] = weight.getManager().zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            v[i] = weight.getManager().zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+        }
+        return new ParamState(0, m, v);
+    }
+
+    /** m_1, v_1, m_2, v_2, ... for checkpoints. */
+    NDList moments() {
+        NDList list = new NDList();
+        for (int i = 0; i < m.length; i++) {
+            list.add(m[i]);
+            list.add(v[i]);
+        }
+        return list;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < m.length; i++) {
+            m[i].close();
+            v[i].close();
+        }
+    }
+}

@@ -1,5 +1,8 @@
 package io.kadam.optimizer.schedule;
 
+import io.kadam.optimizer.theory.AdamPoint;
+import io.kadam.optimizer.theory.Stability;
+
 /**
  * A learning rate as a function of the step count n = 0, 1, 2, ... (the number of updates made
  * before this one). Schedules are plain values: compose them instead of subclassing.
@@ -14,6 +17,19 @@ public interface LrSchedule {
     static LrSchedule constant(double lr) {
         Checks.learningRate("lr", lr);
         return n -> lr;
+    }
+
+    /** Linear warmup to {@code peak} over {@code warmupSteps} updates, then constant. */
+    static LrSchedule linearWarmup(double peak, long warmupSteps) {
+        return new WarmupCosine(peak, warmupSteps, warmupSteps, peak);
+    }
+
+    /**
+     * The paper's Eq. 19 annealing factor for a point in B−, exp(−n|C|/2) (1 elsewhere), to
+     * multiply a base schedule with: {@code base.times(LrSchedule.annealing(point))}.
+     */
+    static LrSchedule annealing(AdamPoint point) {
+        return n -> Stability.annealingFactor(point, n);
     }
 
     /**

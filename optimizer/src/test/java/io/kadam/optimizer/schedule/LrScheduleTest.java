@@ -1,5 +1,6 @@
 package io.kadam.optimizer.schedule;
 
+import io.kadam.optimizer.theory.AdamPoint;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +50,26 @@ class LrScheduleTest {
         assertEquals(1e-3, byEpoch.at(98), 1e-18);
         assertEquals(1e-4, byEpoch.at(98 * 100), 1e-18);
         assertThrows(IllegalArgumentException.class, () -> LrSchedule.constant(1).perEpoch(0));
+    }
+
+    @Test
+    void linearWarmupThenConstant() {
+        LrSchedule s = LrSchedule.linearWarmup(1e-3, 4);
+        assertEquals(2.5e-4, s.at(0), 1e-18);
+        assertEquals(1e-3, s.at(3), 1e-18);
+        assertEquals(1e-3, s.at(1000), 1e-18);
+    }
+
+    /** Eq. 19 on top of a base rate: η_n = η_0 exp(−n|C|/2) in B−, unchanged in B+. */
+    @Test
+    void annealingByEq19() {
+        AdamPoint bMinus = new AdamPoint(0.955, 0.99);
+        double c = 2 / 0.99 - 1 / 0.955 - 1; // −0.0269184..., by hand from C = 2/γ − 1/β − 1
+        LrSchedule s = LrSchedule.constant(1e-3).times(LrSchedule.annealing(bMinus));
+        assertEquals(1e-3, s.at(0), 1e-18);
+        assertEquals(1e-3 * Math.exp(-1000 * Math.abs(c) / 2), s.at(1000), 1e-15);
+        LrSchedule plus = LrSchedule.constant(1e-3).times(LrSchedule.annealing(new AdamPoint(0.999, 0.9)));
+        assertEquals(1e-3, plus.at(5000), 0);
     }
 
     @Test

@@ -49,16 +49,19 @@ final class CpuFusedUpdate {
 
         float[] levelMax = new float[k];
         float totalMax = 0f;
+        double sumSquares = 0;
         int n = theta.capacity();
         for (int j = 0; j < n; j++) {
             float t = theta.get(j);
-            float x = g.get(j) + coupledLambda * t;
+            float gj = g.get(j);
+            sumSquares += (double) gj * gj;
+            float x = gj + coupledLambda * t;
             for (int i = 0; i < k; i++) {
                 x = AdaptiveNormalization.apply(x, m[i], v[i], j, coefficients[i]);
-                levelMax[i] = maxNaN(levelMax[i], Math.abs(x));
+                levelMax[i] = Math.max(levelMax[i], Math.abs(x)); // Math.max keeps NaN
             }
             float u = x + decoupledLambda * t;
-            totalMax = maxNaN(totalMax, Math.abs(u));
+            totalMax = Math.max(totalMax, Math.abs(u));
             theta.put(j, t - eta * u);
             g.put(j, 0f);
         }
@@ -68,6 +71,7 @@ final class CpuFusedUpdate {
             }
         }
         tracker.observe(0, totalMax);
+        tracker.observeSumSquares(sumSquares);
         for (int i = 0; i < k; i++) {
             tracker.observe(i + 1, levelMax[i]);
         }
@@ -75,9 +79,5 @@ final class CpuFusedUpdate {
 
     private static FloatBuffer view(NDArray array) {
         return array.toByteBuffer(true).asFloatBuffer();
-    }
-
-    private static float maxNaN(float a, float b) {
-        return Math.max(a, b);
     }
 }

@@ -23,6 +23,7 @@ final class DeviceUpdate {
         float eps = (float) config.eps();
         try (NDScope scope = new NDScope()) {
             NDArray x = grad;
+            tracker.observeSumSquares(grad);
             if (lambda != 0 && config.decay() == WeightDecay.COUPLED) {
                 x = x.add(weight.mul(lambda));
             }

@@ -23,8 +23,8 @@ import java.util.Map;
  * directly with {@link #step(PairList)} on a block's parameters after {@code backward}, which
  * reads each gradient in place instead of the copy the Trainer hands to optimizers. Either way
  * the real gradient is zeroed after the update (DJL's PyTorch engine accumulates gradients, and
- * the Trainer's copy is not the real one). After each step {@link #takeMaxUpdate()} gives that
- * step's ‖u_n‖∞, total and per level.
+ * the Trainer's copy is not the real one). After each step {@link #takeStats()} gives that
+ * step's ‖u_n‖∞, total and per level, and ‖g_n‖₂.
  *
  * <p>CPU float32 parameters take a fused single-pass path; anything else (GPU, other dtypes) runs
  * tensor ops on its own device. Not thread-safe: one instance per trial. Updates must run with
@@ -100,10 +100,11 @@ public class KAdam extends Optimizer {
     }
 
     /**
-     * The max-update of the step just taken (over every parameter updated since the last call),
-     * read from the device once. Call once per step.
+     * The statistics of the step just taken (max-updates, total and per level, and the gradient
+     * norm, over every parameter updated since the last call), read from the device once. Call
+     * once per step.
      */
-    public MaxUpdate takeMaxUpdate() {
+    public UpdateStats takeStats() {
         return tracker.finish();
     }
 

@@ -67,19 +67,24 @@ class KAdamTest {
                 float[][] g = gradients(rng, n, sizes);
                 double[][] theta = new double[sizes.length][];
                 double expectedMax = 0;
+                double sumSquares = 0;
                 for (int p = 0; p < sizes.length; p++) {
+                    for (float x : g[p]) {
+                        sumSquares += (double) x * x;
+                    }
                     theta[p] = toDouble(h.values(p));
                     expectedMax = Math.max(expectedMax, ref[p].step(theta[p], toDouble(g[p])));
                 }
                 h.setGradients(g);
                 kadam.step(h.parameters);
-                MaxUpdate measured = kadam.takeMaxUpdate();
+                UpdateStats measured = kadam.takeStats();
                 for (int p = 0; p < sizes.length; p++) {
                     assertOneUpdate(theta[p], h.values(p), n);
                     assertArrayEquals(new float[sizes[p]], h.gradient(p), "real gradient zeroed at step " + n);
                 }
-                assertEquals(expectedMax, measured.total(), 2e-5 * expectedMax, "max-update at step " + n);
-                assertEquals(measured.total(), measured.level(1), decay == WeightDecay.DECOUPLED && lambda > 0 ? 1 : 1e-9);
+                assertEquals(expectedMax, measured.maxUpdate(), 2e-5 * expectedMax, "max-update at step " + n);
+                assertEquals(Math.sqrt(sumSquares), measured.gradNorm(), 1e-5 * Math.sqrt(sumSquares), "grad norm at step " + n);
+                assertEquals(measured.maxUpdate(), measured.level(1), decay == WeightDecay.DECOUPLED && lambda > 0 ? 1 : 1e-9);
             }
         }
     }
@@ -107,9 +112,9 @@ class KAdamTest {
                 double expectedMax = ref.step(theta, toDouble(g[0]));
                 h.setGradients(g);
                 kadam.step(h.parameters);
-                MaxUpdate measured = kadam.takeMaxUpdate();
+                UpdateStats measured = kadam.takeStats();
                 assertOneUpdate(theta, h.values(0), n);
-                assertEquals(expectedMax, measured.total(), 2e-5 * expectedMax, "max-update at step " + n);
+                assertEquals(expectedMax, measured.maxUpdate(), 2e-5 * expectedMax, "max-update at step " + n);
                 for (int i = 1; i <= k; i++) {
                     assertEquals(ref.levelMax[i - 1], measured.level(i), 2e-5 * ref.levelMax[i - 1], "level " + i + " at step " + n);
                 }
@@ -133,7 +138,7 @@ class KAdamTest {
                 for (int n = 0; n < 100; n++) {
                     h.setGradients(gradients(rng, n, new int[]{50}));
                     kadam.step(h.parameters);
-                    kadam.takeMaxUpdate();
+                    kadam.takeStats();
                 }
                 finals[path] = h.values(0);
             }
@@ -159,7 +164,7 @@ class KAdamTest {
                 float[] g = n < 50 ? TensorHarness.randomValues(rng, 8, 1.0) : new float[8];
                 h.setGradients(new float[][]{g});
                 kadam.step(h.parameters);
-                logU[n] = Math.log(kadam.takeMaxUpdate().total());
+                logU[n] = Math.log(kadam.takeStats().maxUpdate());
             }
             double slope = (logU[1005] - logU[995]) / 10;
             double rate = Math.log(gamma) - 0.5 * Math.log(beta);

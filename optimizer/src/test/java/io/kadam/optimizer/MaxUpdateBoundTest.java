@@ -90,7 +90,7 @@ class MaxUpdateBoundTest {
                 }
                 h.setGradients(new float[][]{g});
                 kadam.step(h.parameters);
-                MaxUpdate u = kadam.takeMaxUpdate();
+                UpdateStats u = kadam.takeStats();
                 for (int i = 1; i <= levels.size(); i++) {
                     AdaptiveNormalization level = levels.get(i - 1);
                     double bound = Stability.bound(new AdamPoint(level.beta(), level.gamma()), n);

@@ -3,6 +3,7 @@ package io.kadam.optimizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
@@ -146,6 +147,7 @@ public class KAdam extends Optimizer {
             String key = in.readUTF();
             long step = in.readLong();
             NDList moments = NDList.decode(manager, in);
+            NDScope.unregister(moments);
             NDArray[] m = new NDArray[k];
             NDArray[] v = new NDArray[k];
             for (int i = 0; i < k; i++) {

@@ -2,6 +2,7 @@ package io.kadam.optimizer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 
 /**
  * One parameter's k-Adam state: its update count n and the moving averages (m_i, v_i) of every
@@ -25,6 +26,9 @@ final class ParamState implements AutoCloseable {
         for (int i = 0; i < levels; i++) {
             m[i] = weight.getManager().zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
             v[i] = weight.getManager().zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            // state lives as long as the weight, even when the first step runs inside a caller's
+            // NDScope (which closes everything created in it)
+            NDScope.unregister(m[i], v[i]);
         }
         return new ParamState(0, m, v);
     }

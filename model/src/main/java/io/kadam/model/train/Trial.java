@@ -1,0 +1,176 @@
+package io.kadam.model.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import io.kadam.model.SeededRandom;
+import io.kadam.model.nn.CnnConfig;
+import io.kadam.model.nn.GptConfig;
+import io.kadam.optimizer.KAdam;
+import io.kadam.optimizer.UpdateStats;
+import io.kadam.optimizer.schedule.LrSchedule;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * One training run with a small, explicit contract (Ray Tune's Trainable): {@link #setup},
+ * {@link #step}, {@link #evaluate}, {@link #save}, {@link #restore}, {@link #close}. Call it from
+ * one thread; several trials may run at once on different threads.
+ */
+public final class Trial implements AutoCloseable {
+
+    private static final int CHECKPOINT_VERSION = 1;
+
+    private final TrialConfig config;
+    private final NDManager manager;
+    private final Task task;
+    private final KAdam optimizer;
+    private final LrSchedule lr;
+    private final ParameterStore parameters;
+    private long step;
+
+    private Trial(TrialConfig config, NDManager manager, Task task) {
+        this.config = config;
+        this.manager = manager;
+        this.task = task;
+        this.lr = config.schedule().build(config.optimizer());
+        this.optimizer = new KAdam(config.optimizer(), lr);
+        this.parameters = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Builds the model on {@code device}, initializes it from the seed, and prepares the calling
+     * thread ({@code threads} torch threads; 0 leaves torch's setting alone).
+     */
+    public static Trial setup(TrialConfig config, TrialData data, Device device, int threads) {
+        Autograd.prepareThread(threads);
+        SeededRandom seed = new SeededRandom(config.seed());
+        Task task;
+        if (config.model() instanceof GptConfig gpt && data instanceof TrialData.Text text) {
+            task = new LanguageTask(gpt, text.tokens(), config.batchSize(), config.evalBatches(), seed.fork("data"));
+        } else if (config.model() instanceof CnnConfig cnn && data instanceof TrialData.Images images) {
+            task = new ImageTask(cnn, images.train(), images.test(), config.batchSize(), config.evalBatches(), seed.fork("data"));
+        } else {
+            throw new IllegalArgumentException("model " + config.model().getClass().getSimpleName() + " cannot train on "
+                    + data.getClass().getSimpleName() + " data (nanoGPT needs text, the CNN images)");
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            // allocate as zeros (no draw from torch's RNG, which every trial in the JVM shares),
+            // then fill from the trial's own seed
+            task.block().setInitializer(Initializer.ZEROS, p -> true);
+            task.block().initialize(manager, DataType.FLOAT32, task.inputShape());
+            task.initializeWeights(seed.fork("init"));
+            return new Trial(config, manager, task);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Updates made so far: the index n of the next update. */
+    public long stepsDone() {
+        return step;
+    }
+
+    public TrialConfig config() {
+        return config;
+    }
+
+    public Block model() {
+        return task.block();
+    }
+
+    /** One iteration: forward, backward, k-Adam update; the loss read once. */
+    public StepMetrics step() {
+        long start = System.nanoTime();
+        double eta = lr.at(step);
+        float loss;
+        try (NDScope scope = new NDScope()) {
+            NDList[] batch = task.nextBatch(manager);
+            NDArray value = Autograd.backward(() -> {
+                NDArray output = task.block().forward(parameters, batch[0], true).singletonOrThrow();
+                return task.loss(output, batch[1].singletonOrThrow());
+            });
+            loss = value.getFloat();
+            optimizer.step(task.block().getParameters());
+        }
+        UpdateStats stats = optimizer.takeStats();
+        StepMetrics metrics = new StepMetrics(step, loss, eta, stats.maxUpdate(), stats.levelMaxUpdates(), stats.gradNorm(),
+                (System.nanoTime() - start) / 1e9);
+        step++;
+        return metrics;
+    }
+
+    /** Test loss (and accuracy for the CNN) of the current weights. */
+    public EvalMetrics evaluate() {
+        long start = System.nanoTime();
+        double[] result;
+        try (NDScope scope = new NDScope()) {
+            result = task.evaluate(parameters, manager);
+        }
+        return new EvalMetrics(step - 1, result[0], result[1], (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Writes weights, every level of the optimizer state, the data order and the step to {@code file},
+     * atomically (a temporary file renamed over it), so a crash never leaves half a checkpoint.
+     */
+    public void save(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream raw = Files.newOutputStream(tmp);
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
+            out.writeInt(CHECKPOINT_VERSION);
+            out.writeLong(step);
+            task.saveState(out);
+            task.block().saveParameters(out);
+            optimizer.save(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Continues from a checkpoint written by {@link #save} for the same config. */
+    public void restore(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            int version = in.readInt();
+            if (version != CHECKPOINT_VERSION) {
+                throw new IOException(file + ": checkpoint format " + version + ", this code reads " + CHECKPOINT_VERSION);
+            }
+            long restoredStep = in.readLong();
+            task.loadState(in);
+            task.block().loadParameters(manager, in);
+            // loading replaces the arrays without autograd's flag: set it again
+            for (var p : task.block().getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
+            }
+            optimizer.load(in, manager);
+            step = restoredStep;
+        } catch (MalformedModelException e) {
+            throw new IOException(file + ": model parameters do not match this trial's model: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

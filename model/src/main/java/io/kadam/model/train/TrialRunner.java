@@ -1,0 +1,112 @@
+package io.kadam.model.train;
+
+import ai.djl.Device;
+import io.kadam.optimizer.AdaptiveNormalization;
+import io.kadam.optimizer.theory.AdamPoint;
+import io.kadam.optimizer.theory.Stability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs a trial to its end: steps, evaluations every {@code evalInterval}, checkpoints every
+ * {@code checkpointEvery} steps, resume from an existing checkpoint, and the stopping rules.
+ * Divergence (NaN/Inf loss or max-update) ends the trial with status {@code diverged} at that
+ * step, its metrics kept; it is an outcome, not an exception.
+ */
+public final class TrialRunner {
+
+    /**
+     * Where and how to run.
+     *
+     * @param device          the trial's device (a GPU id from the scheduler, or CPU)
+     * @param threads         torch intra-op threads (Spark's task cpus); 0 leaves torch's setting
+     * @param checkpoint      checkpoint file, or null for none; resumed from when it exists
+     * @param checkpointEvery steps between checkpoints (0 = none)
+     */
+    public record Options(Device device, int threads, Path checkpoint, int checkpointEvery) {
+
+        public static Options cpu(int threads) {
+            return new Options(Device.cpu(), threads, null, 0);
+        }
+
+        public Options withCheckpoint(Path file, int every) {
+            return new Options(device, threads, file, every);
+        }
+    }
+
+    private TrialRunner() {}
+
+    public static TrialOutcome run(TrialConfig config, TrialData data, Options options, MetricSink sink) {
+        long start = System.nanoTime();
+        try (Trial trial = Trial.setup(config, data, options.device(), options.threads())) {
+            if (options.checkpoint() != null && Files.exists(options.checkpoint())) {
+                trial.restore(options.checkpoint());
+            }
+            return loop(trial, options, sink, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TrialOutcome loop(Trial trial, Options options, MetricSink sink, long start) throws IOException {
+        TrialConfig config = trial.config();
+        List<AdaptiveNormalization> levels = config.optimizer().levels();
+        double finalLoss = Double.NaN;
+        double bestLoss = Double.NaN;
+        double bestAccuracy = Double.NaN;
+        while (trial.stepsDone() < config.steps()) {
+            StepMetrics m = trial.step();
+            sink.step(m);
+            finalLoss = m.loss();
+            if (!Double.isFinite(m.loss()) || !Double.isFinite(m.maxUpdate())) {
+                return end(TrialStatus.DIVERGED, trial, "non-finite " + (Double.isFinite(m.loss()) ? "max-update" : "loss")
+                        + " at step " + m.step(), finalLoss, bestLoss, bestAccuracy, start);
+            }
+            String exceeded = exceededBound(config.boundStopFactor(), levels, m);
+            if (exceeded != null) {
+                return end(TrialStatus.EXCEEDED_BOUND, trial, exceeded, finalLoss, bestLoss, bestAccuracy, start);
+            }
+            boolean last = trial.stepsDone() == config.steps();
+            if (last || (config.evalInterval() > 0 && trial.stepsDone() % config.evalInterval() == 0)) {
+                EvalMetrics e = trial.evaluate();
+                sink.eval(e);
+                bestLoss = Double.isNaN(bestLoss) || e.testLoss() < bestLoss ? e.testLoss() : bestLoss;
+                bestAccuracy = Double.isNaN(bestAccuracy) || e.accuracy() > bestAccuracy ? e.accuracy() : bestAccuracy;
+            }
+            if (options.checkpoint() != null && options.checkpointEvery() > 0 && !last
+                    && trial.stepsDone() % options.checkpointEvery() == 0) {
+                trial.save(options.checkpoint());
+            }
+        }
+        return end(TrialStatus.COMPLETED, trial, "", finalLoss, bestLoss, bestAccuracy, start);
+    }
+
+    /** Theorem 3: level i's max-update against its own Eq. 10 bound at step n; null if within. */
+    private static String exceededBound(double factor, List<AdaptiveNormalization> levels, StepMetrics m) {
+        if (factor <= 0) {
+            return null;
+        }
+        double[] measured = m.levelMaxUpdates();
+        for (int i = 0; i < levels.size(); i++) {
+            AdaptiveNormalization level = levels.get(i);
+            if (level.gamma() == 0) {
+                continue; // the bound needs γ > 0 (the paper's Theorem 1)
+            }
+            double bound = Stability.bound(new AdamPoint(level.beta(), level.gamma()), m.step());
+            if (measured[i] > factor * bound) {
+                return String.format(java.util.Locale.ROOT, "level %d max-update %.4g exceeds %.3g x its Eq. 5 bound %.4g at step %d",
+                        i + 1, measured[i], factor, bound, m.step());
+            }
+        }
+        return null;
+    }
+
+    private static TrialOutcome end(TrialStatus status, Trial trial, String reason, double finalLoss, double bestLoss,
+                                    double bestAccuracy, long start) {
+        return new TrialOutcome(status, trial.stepsDone(), reason, finalLoss, bestLoss, bestAccuracy, (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -23,7 +23,7 @@ import java.nio.FloatBuffer;
  * @param gamma momentum γ ∈ [0, 1); γ = 0 is RMSprop-like, the paper's implicit normalization-layer
  *              level (Section 4.2)
  */
-public record AdaptiveNormalization(double beta, double gamma) {
+public record AdaptiveNormalization(double beta, double gamma) implements java.io.Serializable {
 
     public AdaptiveNormalization {
         if (!(beta > 0 && beta < 1)) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param decay       coupled (Adam) or decoupled (AdamW) weight decay
  * @param eps         ε ≥ 0 added to √v outside the bias correction; the paper's default 1e-30
  */
-public record KAdamConfig(List<AdaptiveNormalization> levels, double weightDecay, WeightDecay decay, double eps) {
+public record KAdamConfig(List<AdaptiveNormalization> levels, double weightDecay, WeightDecay decay, double eps)
+        implements java.io.Serializable {
 
     public static final double DEFAULT_EPS = 1e-30;
 

@@ -1,5 +1,5 @@
 package io.kadam.model.nn;
 
-/** A model's configuration: {@link GptConfig} or {@link CnnConfig}. */
-public interface ModelSpec {
+/** A model's configuration: {@link GptConfig} or {@link CnnConfig}; serializable, as trials travel to Spark executors. */
+public interface ModelSpec extends java.io.Serializable {
 }

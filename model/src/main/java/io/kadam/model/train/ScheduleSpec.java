@@ -20,7 +20,8 @@ import java.util.Locale;
  * @param anneal       multiply by the paper's Eq. 19 factor exp(−n|C|/2) of level 1's (β, γ)
  *                     (1 outside B−)
  */
-public record ScheduleSpec(String kind, double lr, long warmup, long total, double floor, long stepsPerUnit, boolean anneal) {
+public record ScheduleSpec(String kind, double lr, long warmup, long total, double floor, long stepsPerUnit, boolean anneal)
+        implements java.io.Serializable {
 
     public ScheduleSpec {
         kind = kind.toLowerCase(Locale.ROOT);

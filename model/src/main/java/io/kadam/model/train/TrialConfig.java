@@ -20,7 +20,8 @@ import io.kadam.optimizer.KAdamConfig;
  *                         max-update exceeds its Eq. 5/10 bound by this factor; 0 = off
  */
 public record TrialConfig(ModelSpec model, KAdamConfig optimizer, ScheduleSpec schedule, long steps, int batchSize,
-                          int evalInterval, int evalBatches, long seed, double boundStopFactor) {
+                          int evalInterval, int evalBatches, long seed, double boundStopFactor)
+        implements java.io.Serializable {
 
     public TrialConfig {
         if (model == null || optimizer == null || schedule == null) {

@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param region      "B+", "B0" or "B-"
  * @param arcPosition arc length along the swept curve (NaN for product grids)
  * @param k           normalization levels
- * @param strategy    "inverse-exp", "exp", "scaled", "naive", or "explicit"
+ * @param strategy    "inverse-exp", "exp", "scaled", "naive", or "explicit"; "adam" for Adam itself
+ *                    (k = 1) at a point of a curve, b0 or points grid (see {@code SweepExpander})
  * @param lr          peak learning rate
  * @param weightDecay λ
  * @param coupling    "coupled" or "decoupled"

@@ -1,0 +1,133 @@
+/**
+ * Sweep results in Parquet, each finished trial exactly once. This page is the contract between
+ * the sweep that writes the tables and whatever reads them (Spark SQL, pandas, DuckDB).
+ *
+ * <h2>Layout of an output directory</h2>
+ *
+ * <pre>{@code
+ * <out>/
+ *   trials/sweep=<name>/trial-<trialId>.parquet   one row per trial: the commit record
+ *   steps/sweep=<name>/trial-<trialId>.parquet    one row per training step
+ *   evals/sweep=<name>/trial-<trialId>.parquet    one row per test evaluation
+ *   _staging/<trialId>-<uuid>/                    attempts being committed (or abandoned)
+ *   _kadam.json                                   schema version and the spec of each sweep
+ * }</pre>
+ *
+ * <ul>
+ * <li>{@code <out>} is any Hadoop file system URI: {@code file:}, {@code hdfs:}, {@code s3a:}.</li>
+ * <li>{@code sweep} is the partition column: Spark's partition discovery turns the directory
+ *     {@code sweep=<name>} into a string column {@code sweep} (last column). Sweep names start
+ *     with a letter and hold only letters, digits, {@code . _ -} (so Spark never infers them as
+ *     numbers or dates and no name needs escaping). Read the table directory
+ *     ({@code <out>/trials}), or set {@code basePath} when reading single partitions.</li>
+ * <li>One file per trial and table, named by the trial id: there cannot be two sets of rows
+ *     for a trial, however often it ran.</li>
+ * <li>Paths starting with {@code _} or {@code .} are not data; Spark and Hive skip them.</li>
+ * </ul>
+ *
+ * <h2>Reading: committed trials only</h2>
+ *
+ * A trial is committed iff its trials file exists; its steps and evals files are moved into
+ * place before it. A steps or evals file without a trials row is the remains of an attempt that
+ * died mid-commit: join steps and evals to the trials table, never read them alone.
+ *
+ * <pre>{@code
+ * trials = spark.read.parquet(out + "/trials")
+ * steps  = spark.read.parquet(out + "/steps").join(trials.select("sweep", "trial_id"), ["sweep", "trial_id"], "left_semi")
+ * }</pre>
+ *
+ * <h2>trials: one row per committed trial</h2>
+ *
+ * <pre>{@code
+ * column          Spark type      meaning
+ * trial_id        string          the trial's stable id (hash of its config): the key of all three tables
+ * idx             int             position in the sweep's expansion (ordering, plots)
+ * status          string          "completed", "diverged" (NaN/Inf loss or update), "exceeded_bound"
+ *                                 (a max-update beyond its Eq. 5/10 bound by the set factor), "failed" (an exception)
+ * reason          string          why it stopped early: "" when completed; for failed the exception's first line
+ * beta            double          level 1's β (PyTorch beta2)
+ * gamma           double          level 1's γ (PyTorch beta1)
+ * c               double          C(β, γ) of level 1
+ * region          string          "B+", "B0" or "B-"
+ * arc_s           double          arc length along the swept curve; NaN for product grids
+ * k               int             normalization levels
+ * strategy        string          "inverse-exp", "exp", "scaled", "naive", "explicit", or "adam" (k = 1)
+ * lr              double          peak learning rate
+ * weight_decay    double          λ
+ * coupling        string          "coupled" (Adam) or "decoupled" (AdamW) weight decay
+ * seed            bigint          the trial's seed
+ * level_betas     array<double>   β of every level, level 1 first
+ * level_gammas    array<double>   γ of every level, level 1 first
+ * steps_planned   bigint          steps the config asked for
+ * steps_done      bigint          updates made (fewer when stopped early or failed)
+ * final_loss      double          training loss of the last step; NaN when there was none
+ * best_test_loss  double          lowest test loss seen; NaN if never evaluated
+ * best_accuracy   double          highest test accuracy; NaN for language models
+ * seconds         double          wall time of the whole trial, setup and evaluation included
+ * finished_at     timestamp       when the committing attempt wrote the row (an instant, millisecond precision)
+ * attempt         string          the sweep's label of the committing attempt (task attempt, host); may be null
+ * dataset         string          the data set, as in the spec's data section
+ * config          string          the full trial config, human-readable (TrialConfig.toString); not for parsing
+ * schema_version  int             1: the version of these three schemas (ResultLayout.SCHEMA_VERSION)
+ * error           string          failed trials: the exception chain with its top frames (at most 8000 chars); else null
+ * sweep           string          partition column: the sweep's name
+ * }</pre>
+ *
+ * <h2>steps: one row per training step</h2>
+ *
+ * <pre>{@code
+ * column            Spark type      meaning
+ * trial_id          string          the trial (join to trials)
+ * step              bigint          n = 0, 1, ...: the row describes update u_n, made by the (n+1)-th step
+ * loss              double          training loss of the step's batch, before the update
+ * lr                double          η_n
+ * max_update        double          ‖u_n‖∞ over all parameters
+ * level_max_update  array<double>   ‖u_n^(i)‖∞ of each level i = 1..k, level 1 first
+ * grad_norm         double          ‖g_n‖₂
+ * seconds           double          wall time of the iteration
+ * sweep             string          partition column
+ * }</pre>
+ *
+ * <h2>evals: one row per test evaluation</h2>
+ *
+ * <pre>{@code
+ * column     Spark type  meaning
+ * trial_id   string      the trial (join to trials)
+ * step       bigint      evaluated after step + 1 updates (the step of the last update)
+ * test_loss  double      mean held-out loss
+ * accuracy   double      top-1 accuracy for the CNN; NaN for language models
+ * seconds    double      wall time of the evaluation
+ * sweep      string      partition column
+ * }</pre>
+ *
+ * <h2>Parquet details</h2>
+ *
+ * Strings are {@code binary (STRING)}; int and bigint are {@code int32}/{@code int64};
+ * {@code finished_at} is {@code int64 TIMESTAMP(MILLIS, isAdjustedToUTC=true)}; arrays use the
+ * standard 3-level LIST ({@code <name> (LIST) / repeated group list / required double element}).
+ * Columns that may be null (reason, region, strategy, coupling, attempt, dataset, config, error)
+ * are {@code optional}, the rest {@code required}. NaN is stored as NaN, never as null. Files are
+ * Snappy-compressed. On {@code file:} no {@code .crc} side files are written.
+ *
+ * <h2>_kadam.json</h2>
+ *
+ * <pre>{@code
+ * {"schema_version": 1, "sweeps": {"fig3": {"fingerprint": "<spec fingerprint>", "created_at": "2025-01-01T12:00:00Z"}}}
+ * }</pre>
+ *
+ * {@link io.kadam.jobs.store.ResultStore#checkCompatible} refuses a directory of another schema
+ * version, and a sweep name already recorded with another spec fingerprint: a changed spec gets
+ * a new sweep name (or directory), so two specs' trials never share a partition.
+ *
+ * <h2>Writing</h2>
+ *
+ * On an executor, per trial: {@link io.kadam.jobs.store.TrialWriter} is the trainer's
+ * {@code MetricSink}; {@code commit(outcome, error)} or {@code fail(throwable)} stages the three
+ * files under {@code _staging/} and moves them in, trials last; it reports
+ * {@link io.kadam.jobs.store.CommitResult#ALREADY_COMMITTED} when another attempt got there first
+ * (a retried task, a rerun). A failed trial keeps the steps and evals it made before the error.
+ * On the driver, {@link io.kadam.jobs.store.ResultStore} lists committed trials, removes trials
+ * for reruns (trials file first) and removes abandoned staging directories. How far
+ * exactly-once holds on local, HDFS and S3A file systems is explained in {@code Publisher}.
+ */
+package io.kadam.jobs.store;

@@ -1,0 +1,102 @@
+package io.kadam.jobs.sql;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The paper's tables, computed with Spark SQL from a results directory. The SQL lives in
+ * {@code sql/*.sql} resources (also in the notebooks' reach) with {@code ${name}} parameters; the
+ * views {@code trials}, {@code steps} and {@code evals} are the Parquet tables of the layout.
+ */
+public final class ResultTables {
+
+    /** The tables, in the order they are printed. */
+    public enum Table {
+        SLOPE_VS_C, BOUND_VIOLATIONS, BEST_LOSS, BEST_ACCURACY, BEST_LOSS_BY_K;
+
+        public String fileName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Table parameters.
+     *
+     * @param n  the step at which slope_vs_c measures the slope (from n ± 5)
+     * @param n1 best_loss: the first horizon in iterations (paper: 1000)
+     * @param n2 best_loss: the second horizon (paper: 3000)
+     */
+    public record Params(long n, long n1, long n2) {
+
+        public Params {
+            if (n < 5 || n1 < 1 || n2 < 1) {
+                throw new IllegalArgumentException("slope step n must be >= 5 and horizons >= 1, got n=" + n + ", n1=" + n1 + ", n2=" + n2);
+            }
+        }
+
+        /** The paper's settings, clipped for shorter runs: n = min(1000, 2/3 of the steps). */
+        public static Params forSteps(long steps) {
+            return new Params(Math.max(5, Math.min(1000, 2 * steps / 3)), Math.min(1000, steps), Math.min(3000, steps));
+        }
+
+        Map<String, String> values() {
+            return Map.of("n", Long.toString(n), "n1", Long.toString(n1), "n2", Long.toString(n2));
+        }
+    }
+
+    private ResultTables() {}
+
+    /** Registers {@code trials}, {@code steps}, {@code evals} over {@code out}'s Parquet tables. */
+    public static void registerViews(SparkSession spark, String out) {
+        for (String table : new String[]{"trials", "steps", "evals"}) {
+            spark.read().parquet(out + "/" + table).createOrReplaceTempView(table);
+        }
+    }
+
+    /** The SQL text of a table with its parameters filled in. */
+    public static String sql(Table table, Params params) {
+        String text = resource("sql/" + table.fileName() + ".sql");
+        for (Map.Entry<String, String> p : params.values().entrySet()) {
+            text = text.replace("${" + p.getKey() + "}", p.getValue());
+        }
+        return text;
+    }
+
+    public static Dataset<Row> compute(SparkSession spark, Table table, Params params) {
+        return spark.sql(sql(table, params));
+    }
+
+    /**
+     * Computes every table over {@code out} (views must be registered), writes each as Parquet to
+     * {@code out/tables/<name>} (replacing the previous version) and returns them.
+     */
+    public static Map<Table, Dataset<Row>> writeAll(SparkSession spark, String out, Params params) {
+        Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+        for (Table table : Table.values()) {
+            Dataset<Row> rows = compute(spark, table, params).cache();
+            rows.write().mode("overwrite").parquet(out + "/tables/" + table.fileName());
+            tables.put(table, rows);
+        }
+        return tables;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = ResultTables.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

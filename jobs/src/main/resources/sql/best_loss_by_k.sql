@@ -1,0 +1,26 @@
+-- best_loss_by_k: the paper's Fig. 16 table. Each trial's lowest test loss, averaged over seeds
+-- per setting, then per k x strategy x coupling the best over lr x weight decay, with the winning
+-- lr and weight decay. Diverged evaluations (NaN) do not count.
+-- Views: trials, evals.
+WITH per_trial AS (
+    SELECT t.sweep, t.k, t.strategy, t.coupling, t.lr, t.weight_decay, t.seed,
+           MIN(e.test_loss) AS test_loss
+    FROM trials t
+    JOIN evals e ON e.sweep = t.sweep AND e.trial_id = t.trial_id
+    WHERE NOT isnan(e.test_loss)
+    GROUP BY t.sweep, t.k, t.strategy, t.coupling, t.lr, t.weight_decay, t.seed
+),
+per_setting AS (
+    SELECT sweep, k, strategy, coupling, lr, weight_decay, AVG(test_loss) AS test_loss, COUNT(*) AS seeds
+    FROM per_trial
+    GROUP BY sweep, k, strategy, coupling, lr, weight_decay
+),
+ranked AS (
+    SELECT per_setting.*,
+           ROW_NUMBER() OVER (PARTITION BY sweep, k, strategy, coupling ORDER BY test_loss ASC, lr, weight_decay) AS rank
+    FROM per_setting
+)
+SELECT sweep, k, strategy, coupling, test_loss AS best_test_loss, lr AS best_lr, weight_decay AS best_weight_decay, seeds
+FROM ranked
+WHERE rank = 1
+ORDER BY sweep, strategy, coupling, k

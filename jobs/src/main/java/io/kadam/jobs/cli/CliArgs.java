@@ -13,6 +13,11 @@ import java.util.Set;
 record CliArgs(List<String> positionals, Map<String, String> options) {
 
     static CliArgs parse(String[] args, int from, Set<String> known) {
+        return parse(args, from, known, Set.of());
+    }
+
+    /** As {@link #parse(String[], int, Set)}, with {@code flags}: options that take no value. */
+    static CliArgs parse(String[] args, int from, Set<String> known, Set<String> flags) {
         List<String> positionals = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = from; i < args.length; i++) {
@@ -28,10 +33,17 @@ record CliArgs(List<String> positionals, Map<String, String> options) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (!known.contains(name)) {
-                throw new UsageException("unknown option --" + name + " (known: " + known.stream().sorted().map(k -> "--" + k).toList() + ")");
+            if (!known.contains(name) && !flags.contains(name)) {
+                List<String> all = new ArrayList<>(known);
+                all.addAll(flags);
+                throw new UsageException("unknown option --" + name + " (known: " + all.stream().sorted().map(k -> "--" + k).toList() + ")");
             }
-            if (value == null) {
+            if (flags.contains(name)) {
+                if (value != null) {
+                    throw new UsageException("option --" + name + " takes no value");
+                }
+                value = "true";
+            } else if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new UsageException("option --" + name + " needs a value");
                 }

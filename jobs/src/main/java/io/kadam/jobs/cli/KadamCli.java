@@ -1,5 +1,10 @@
 package io.kadam.jobs.cli;
 
+import io.kadam.jobs.spec.SpecException;
+import io.kadam.jobs.store.StoreException;
+import io.kadam.model.data.DataException;
+
+import java.io.IOException;
 import java.io.PrintStream;
 
 /** The {@code kadam} command line: {@code kadam <command> [args]}. */
@@ -9,6 +14,9 @@ public final class KadamCli {
             usage: kadam <command> [args]
 
             commands:
+              run      run a sweep spec (conf/*.yaml) on Spark and print its tables:
+                       kadam run conf/quickstart.yaml [--out results] (kadam run help)
+              report   rebuild and print the tables of a results directory (kadam report help)
               theory   what the paper's stability theory predicts for (beta, gamma) points:
                        C, region, predicted slope |C|/2, and the Eq. 5 max-update bound.
                        kadam theory help   for its forms and options
@@ -31,13 +39,19 @@ public final class KadamCli {
         }
         try {
             return switch (args[0]) {
+                case "run" -> RunCommand.run(args, out);
+                case "report" -> ReportCommand.run(args, out);
                 case "theory" -> TheoryCommand.run(args, out);
                 default -> throw new CliArgs.UsageException("unknown command '" + args[0] + "'");
             };
-        } catch (CliArgs.UsageException | IllegalArgumentException e) {
+        } catch (CliArgs.UsageException | IllegalArgumentException | SpecException | StoreException | DataException e) {
+            // bad input: the message names the file, key or value; nothing was run or written
             err.println("kadam: " + e.getMessage());
             err.println("(kadam help for usage)");
             return 2;
+        } catch (IOException e) {
+            err.println("kadam: I/O error: " + e.getMessage());
+            return 1;
         }
     }
 }

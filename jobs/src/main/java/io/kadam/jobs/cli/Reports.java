@@ -1,0 +1,44 @@
+package io.kadam.jobs.cli;
+
+import io.kadam.jobs.sql.ResultTables;
+import io.kadam.jobs.sql.TablePrinter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** Prints the tables a sweep produced (the ones with rows for it). */
+final class Reports {
+    private Reports() {}
+
+    static void print(Map<ResultTables.Table, Dataset<Row>> tables, String sweep, ResultTables.Params params, PrintStream out) {
+        String only = sweep == null ? "true" : "sweep = '" + sweep.replace("'", "''") + "'";
+        section(out, tables.get(ResultTables.Table.SLOPE_VS_C).where(only),
+                "slope_vs_c: slope of log max-update at n = " + params.n() + " (from n +- 5) vs |C|/2",
+                List.of("sweep", "beta", "gamma", "c", "region", "predicted_slope", "discrete_rate", "measured_slope",
+                        "relative_error", "status", "steps_done"));
+        section(out, tables.get(ResultTables.Table.BOUND_VIOLATIONS).where(only),
+                "bound_violations: steps above the Eq. 5 bound",
+                List.of("sweep", "beta", "gamma", "c", "region", "steps_checked", "violations", "max_ratio"));
+        section(out, tables.get(ResultTables.Table.BEST_LOSS).where(only + " AND best_loss_n2 IS NOT NULL"),
+                "best_loss: best test loss within the first " + params.n1() + " and " + params.n2() + " iterations",
+                List.of("sweep", "beta", "gamma", "c", "region", "best_loss_n1", "best_loss_n2", "status"));
+        section(out, tables.get(ResultTables.Table.BEST_ACCURACY).where(only),
+                "best_accuracy: best over lr x weight decay per k x strategy x coupling",
+                List.of("sweep", "k", "strategy", "coupling", "best_accuracy", "best_lr", "best_weight_decay", "seeds"));
+        section(out, tables.get(ResultTables.Table.BEST_LOSS_BY_K).where(only + " AND strategy <> 'adam'"),
+                "best_loss_by_k: best test loss over lr x weight decay per k x strategy x coupling",
+                List.of("sweep", "k", "strategy", "coupling", "best_test_loss", "best_lr", "best_weight_decay", "seeds"));
+    }
+
+    private static void section(PrintStream out, Dataset<Row> table, String title, List<String> columns) {
+        if (table.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(title);
+        out.print(TablePrinter.format(table, columns, 200));
+    }
+}

@@ -1,0 +1,74 @@
+package io.kadam.jobs.run;
+
+import io.kadam.jobs.spec.TrialPoint;
+import io.kadam.jobs.spec.TrialSpec;
+import io.kadam.jobs.store.ResultStore;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+import io.kadam.model.train.TrialStatus;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A driver log line per finished trial: done/total, diverged, failed, ETA. Spark's own console
+ * progress bar shows the running tasks; this says what each finished trial came to, read from
+ * its committed trials row.
+ */
+final class Progress extends SparkListener {
+
+    private final String sweep;
+    private final List<TrialSpec> trials;
+    private final ResultStore store;
+    private final PrintStream log;
+    private final long start = System.nanoTime();
+    private final Map<String, Integer> statuses = new TreeMap<>();
+    private int done;
+
+    Progress(String sweep, List<TrialSpec> trials, ResultStore store, PrintStream log) {
+        this.sweep = sweep;
+        this.trials = trials;
+        this.store = store;
+        this.log = log;
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+        int index = end.taskInfo().index();
+        if (index < 0 || index >= trials.size() || !end.taskInfo().successful()) {
+            if (!end.taskInfo().successful()) {
+                log.printf("kadam: task for trial %d failed (%s); Spark retries it%n", index, end.reason());
+            }
+            return;
+        }
+        TrialSpec trial = trials.get(index);
+        String status;
+        try {
+            status = store.statusOf(sweep, trial.trialId()).map(TrialStatus::label).orElse("not committed");
+        } catch (IOException e) {
+            status = "unknown (" + e.getMessage() + ")";
+        }
+        statuses.merge(status, 1, Integer::sum);
+        done++;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double eta = elapsed / done * (trials.size() - done);
+        TrialPoint p = trial.point();
+        log.printf(Locale.ROOT, "kadam: [%d/%d] %s k=%d beta=%.6f gamma=%.6f %s lr=%.3g: %s | diverged %d, failed %d, ETA %s%n",
+                done, trials.size(), trial.trialId(), p.k(), p.beta(), p.gamma(), p.region(), p.lr(), status,
+                statuses.getOrDefault("diverged", 0), statuses.getOrDefault("failed", 0), clock(eta));
+    }
+
+    synchronized Map<String, Integer> statusCounts() {
+        return Map.copyOf(statuses);
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+}

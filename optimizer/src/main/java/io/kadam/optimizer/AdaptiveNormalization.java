@@ -2,7 +2,6 @@ package io.kadam.optimizer;
 
 import ai.djl.ndarray.NDArray;
 
-import java.nio.FloatBuffer;
 
 /**
  * One adaptive normalization A_{γ,β} (the paper's Definition 2): the single stage that k-Adam
@@ -53,15 +52,30 @@ public record AdaptiveNormalization(double beta, double gamma) implements java.i
     }
 
     /**
-     * The same stage for element j of flat CPU buffers (the fused path): updates m[j], v[j] and
-     * returns the normalized value. Float arithmetic, like the tensor path.
+     * The same stage over a chunk of a flat CPU parameter (the fused path): x[0..len) is replaced
+     * by its normalization, m and v (this level's moments for the chunk) are updated in place.
+     * Returns max |x| of the output (NaN if any is NaN). Float arithmetic, like the tensor path;
+     * a plain loop over arrays, so the JIT can vectorize it.
      */
-    static float apply(float x, FloatBuffer m, FloatBuffer v, int j, Coefficients k) {
-        float mj = k.gamma() * m.get(j) + k.oneMinusGamma() * x;
-        float vj = k.beta() * v.get(j) + k.oneMinusBeta() * (x * x);
-        m.put(j, mj);
-        v.put(j, vj);
-        return k.biasCorrection() * mj / ((float) Math.sqrt(vj) + k.eps());
+    static float apply(float[] x, float[] m, float[] v, int len, Coefficients k) {
+        float gamma = k.gamma();
+        float oneMinusGamma = k.oneMinusGamma();
+        float beta = k.beta();
+        float oneMinusBeta = k.oneMinusBeta();
+        float c = k.biasCorrection();
+        float eps = k.eps();
+        float max = 0f;
+        for (int j = 0; j < len; j++) {
+            float xj = x[j];
+            float mj = gamma * m[j] + oneMinusGamma * xj;
+            float vj = beta * v[j] + oneMinusBeta * (xj * xj);
+            m[j] = mj;
+            v[j] = vj;
+            float out = c * mj / ((float) Math.sqrt(vj) + eps);
+            x[j] = out;
+            max = Math.max(max, Math.abs(out)); // Math.max keeps NaN: divergence stays visible
+        }
+        return max;
     }
 
     /** This stage's constants at step n, rounded to float once per step. */

@@ -17,6 +17,7 @@ public final class KadamCli {
               run      run a sweep spec (conf/*.yaml) on Spark and print its tables:
                        kadam run conf/quickstart.yaml [--out results] (kadam run help)
               report   rebuild and print the tables of a results directory (kadam report help)
+              bench    performance benchmarks with a PyTorch reference (kadam bench help)
               theory   what the paper's stability theory predicts for (beta, gamma) points:
                        C, region, predicted slope |C|/2, and the Eq. 5 max-update bound.
                        kadam theory help   for its forms and options
@@ -31,6 +32,16 @@ public final class KadamCli {
         System.exit(run(args, System.out, System.err));
     }
 
+    private static int bench(String[] args, PrintStream out) throws Exception {
+        if (args.length > 1 && (args[1].equals("help") || args[1].equals("--help"))) {
+            out.print(io.kadam.jobs.bench.BenchCommand.USAGE);
+            return 0;
+        }
+        CliArgs a = CliArgs.parse(args, 1, java.util.Set.of("python", "configs", "repeats"));
+        return io.kadam.jobs.bench.BenchCommand.run(a.positionals(), a.options().getOrDefault("python", System.getenv("KADAM_TORCH_PYTHON")),
+                a.options().getOrDefault("configs", "tiny,small"), (int) a.integer("repeats", 7), out);
+    }
+
     /** Runs a command; returns the exit status (0 ok, 2 bad usage or input). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
@@ -42,6 +53,7 @@ public final class KadamCli {
                 case "run" -> RunCommand.run(args, out);
                 case "report" -> ReportCommand.run(args, out);
                 case "theory" -> TheoryCommand.run(args, out);
+                case "bench" -> bench(args, out);
                 default -> throw new CliArgs.UsageException("unknown command '" + args[0] + "'");
             };
         } catch (CliArgs.UsageException | IllegalArgumentException | SpecException | StoreException | DataException e) {
@@ -51,6 +63,9 @@ public final class KadamCli {
             return 2;
         } catch (IOException e) {
             err.println("kadam: I/O error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("kadam: " + e);
             return 1;
         }
     }

@@ -97,23 +97,44 @@ public final class Trial implements AutoCloseable {
         return task.block();
     }
 
+    /**
+     * Where the last step's time went, for benchmarks: data and forward/backward, the k-Adam
+     * update, and reading the metrics (the loss and the update statistics: the step's only
+     * device-to-host reads).
+     */
+    public record StepTiming(double modelSeconds, double optimizerSeconds, double metricsSeconds) {
+    }
+
+    private StepTiming lastTiming = new StepTiming(0, 0, 0);
+
+    public StepTiming lastTiming() {
+        return lastTiming;
+    }
+
     /** One iteration: forward, backward, k-Adam update; the loss read once. */
     public StepMetrics step() {
         long start = System.nanoTime();
         double eta = lr.at(step);
+        NDArray value;
+        long model;
+        long updated;
         float loss;
         try (NDScope scope = new NDScope()) {
             NDList[] batch = task.nextBatch(manager);
-            NDArray value = Autograd.backward(() -> {
+            value = Autograd.backward(() -> {
                 NDArray output = task.block().forward(parameters, batch[0], true).singletonOrThrow();
                 return task.loss(output, batch[1].singletonOrThrow());
             });
-            loss = value.getFloat();
+            model = System.nanoTime();
             optimizer.step(task.block().getParameters());
+            updated = System.nanoTime();
+            loss = value.getFloat();
         }
         UpdateStats stats = optimizer.takeStats();
+        long end = System.nanoTime();
+        lastTiming = new StepTiming((model - start) / 1e9, (updated - model) / 1e9, (end - updated) / 1e9);
         StepMetrics metrics = new StepMetrics(step, loss, eta, stats.maxUpdate(), stats.levelMaxUpdates(), stats.gradNorm(),
-                (System.nanoTime() - start) / 1e9);
+                (end - start) / 1e9);
         step++;
         return metrics;
     }

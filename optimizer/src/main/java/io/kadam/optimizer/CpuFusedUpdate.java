@@ -33,8 +33,17 @@ final class CpuFusedUpdate {
                 && !array.isSparse();
     }
 
+    /** Chunk arrays, allocated once per optimizer (one trial, one thread) and reused. */
+    static final class Scratch {
+        final float[] theta = new float[CHUNK];
+        final float[] x = new float[CHUNK];
+        final float[] m = new float[CHUNK];
+        final float[] v = new float[CHUNK];
+        final float[] zeros = new float[CHUNK];
+    }
+
     static void apply(KAdamConfig config, ParamState state, NDArray weight, NDArray grad,
-                      NDArray gradToZero, double lr, MaxUpdateTracker tracker) {
+                      NDArray gradToZero, double lr, MaxUpdateTracker tracker, Scratch scratch) {
         List<AdaptiveNormalization> levels = config.levels();
         int k = levels.size();
         float eps = (float) config.eps();
@@ -43,8 +52,8 @@ final class CpuFusedUpdate {
         FloatBuffer[] v = new FloatBuffer[k];
         for (int i = 0; i < k; i++) {
             coefficients[i] = levels.get(i).at(state.step, eps);
-            m[i] = view(state.m[i]);
-            v[i] = view(state.v[i]);
+            m[i] = state.mView(i);
+            v[i] = state.vView(i);
         }
         FloatBuffer theta = view(weight);
         FloatBuffer g = view(grad);
@@ -53,11 +62,11 @@ final class CpuFusedUpdate {
         boolean coupled = config.decay() == WeightDecay.COUPLED;
         float eta = (float) lr;
 
-        float[] t = new float[CHUNK];
-        float[] x = new float[CHUNK];
-        float[] mc = new float[CHUNK];
-        float[] vc = new float[CHUNK];
-        float[] zeros = new float[CHUNK];
+        float[] t = scratch.theta;
+        float[] x = scratch.x;
+        float[] mc = scratch.m;
+        float[] vc = scratch.v;
+        float[] zeros = scratch.zeros;
         float[] levelMax = new float[k];
         float totalMax = 0f;
         double sumSquares = 0;

@@ -38,6 +38,7 @@ public class KAdam extends Optimizer {
     private final LrSchedule lr;
     private final Map<String, ParamState> states = new LinkedHashMap<>();
     private final MaxUpdateTracker tracker;
+    private final CpuFusedUpdate.Scratch scratch = new CpuFusedUpdate.Scratch();
     private boolean fusedCpu = true;
 
     public KAdam(KAdamConfig config, LrSchedule lr) {
@@ -93,7 +94,7 @@ public class KAdam extends Optimizer {
         double eta = lr.at(state.step);
         if (fusedCpu && CpuFusedUpdate.supports(weight) && CpuFusedUpdate.supports(grad)
                 && CpuFusedUpdate.supports(gradToZero)) {
-            CpuFusedUpdate.apply(config, state, weight, grad, gradToZero, eta, tracker);
+            CpuFusedUpdate.apply(config, state, weight, grad, gradToZero, eta, tracker, scratch);
         } else {
             DeviceUpdate.apply(config, state, weight, grad, gradToZero, eta, tracker);
         }

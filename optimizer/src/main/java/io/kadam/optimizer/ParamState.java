@@ -14,6 +14,14 @@ final class ParamState implements AutoCloseable {
     final NDArray[] m;
     final NDArray[] v;
 
+    /**
+     * Zero-copy views of m and v for the fused CPU path, made once: creating a view is a JNI
+     * call, which for a small model costs more than the update itself. Only for the state this
+     * class owns; the weight's view is made per step, as its array may be swapped by the caller.
+     */
+    private java.nio.FloatBuffer[] mViews;
+    private java.nio.FloatBuffer[] vViews;
+
     ParamState(long step, NDArray[] m, NDArray[] v) {
         this.step = step;
         this.m = m;
@@ -31,6 +39,23 @@ final class ParamState implements AutoCloseable {
             NDScope.unregister(m[i], v[i]);
         }
         return new ParamState(0, m, v);
+    }
+
+    java.nio.FloatBuffer mView(int level) {
+        if (mViews == null) {
+            mViews = new java.nio.FloatBuffer[m.length];
+            vViews = new java.nio.FloatBuffer[v.length];
+            for (int i = 0; i < m.length; i++) {
+                mViews[i] = m[i].toByteBuffer(true).asFloatBuffer();
+                vViews[i] = v[i].toByteBuffer(true).asFloatBuffer();
+            }
+        }
+        return mViews[level];
+    }
+
+    java.nio.FloatBuffer vView(int level) {
+        mView(level);
+        return vViews[level];
     }
 
     /** m_1, v_1, m_2, v_2, ... for checkpoints. */

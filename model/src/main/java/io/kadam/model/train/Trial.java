@@ -154,7 +154,9 @@ public final class Trial implements AutoCloseable {
      * atomically (a temporary file renamed over it), so a crash never leaves half a checkpoint.
      */
     public void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        // a unique temporary: a zombie attempt of the same trial (its driver or executor lost but
+        // the JVM not yet gone) may be saving the same checkpoint at the same moment
+        Path tmp = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try (OutputStream raw = Files.newOutputStream(tmp);
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
             out.writeInt(CHECKPOINT_VERSION);
@@ -187,6 +189,8 @@ public final class Trial implements AutoCloseable {
             step = restoredStep;
         } catch (MalformedModelException e) {
             throw new IOException(file + ": model parameters do not match this trial's model: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // e.g. a truncated array inside the file
+            throw new IOException(file + ": unreadable checkpoint: " + e, e);
         }
     }
 

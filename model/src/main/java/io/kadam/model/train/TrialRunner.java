@@ -42,13 +42,26 @@ public final class TrialRunner {
 
     public static TrialOutcome run(TrialConfig config, TrialData data, Options options, MetricSink sink) {
         long start = System.nanoTime();
-        try (Trial trial = Trial.setup(config, data, options.device(), options.threads())) {
-            if (options.checkpoint() != null && Files.exists(options.checkpoint())) {
-                trial.restore(options.checkpoint());
+        Trial trial = Trial.setup(config, data, options.device(), options.threads());
+        try {
+            Path checkpoint = options.checkpoint();
+            if (checkpoint != null && Files.exists(checkpoint)) {
+                try {
+                    trial.restore(checkpoint);
+                } catch (IOException e) {
+                    // a checkpoint only saves time: an unreadable one (cut short by a crash,
+                    // written by other code) is dropped and the trial starts over, same result
+                    System.err.println("kadam: checkpoint " + checkpoint + " unreadable (" + e.getMessage() + "); starting over");
+                    Files.deleteIfExists(checkpoint);
+                    trial.close();
+                    trial = Trial.setup(config, data, options.device(), options.threads());
+                }
             }
             return loop(trial, options, sink, start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            trial.close();
         }
     }
 

@@ -75,6 +75,21 @@ class TrialTest {
         assertEquals(whole.evalsWithoutTiming().get(whole.evals.size() - 1), resumed.evalsWithoutTiming().get(resumed.evals.size() - 1));
     }
 
+    /** A corrupt checkpoint (a crash mid-write elsewhere) is dropped: the trial starts over, same result. */
+    @Test
+    void unreadableCheckpointStartsOver(@TempDir Path dir) throws Exception {
+        TrialConfig config = Fixtures.tinyGpt(30, KAdamConfig.adam(0.999, 0.9), 1e-3);
+        RecordingSink clean = new RecordingSink();
+        TrialRunner.run(config, DATA, CPU, clean);
+        Path ckpt = dir.resolve("trial.ckpt");
+        Files.write(ckpt, new byte[]{0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 20, 1, 2, 3}); // right version, then garbage
+        RecordingSink resumed = new RecordingSink();
+        TrialOutcome outcome = TrialRunner.run(config, DATA, CPU.withCheckpoint(ckpt, 0), resumed);
+        assertEquals(TrialStatus.COMPLETED, outcome.status());
+        assertEquals(clean.stepsWithoutTiming(), resumed.stepsWithoutTiming());
+        assertTrue(Files.notExists(ckpt), "the bad checkpoint is removed");
+    }
+
     /** Spark runs several trials per executor JVM: two at once on two threads, same results as alone. */
     @Test
     void twoTrialsOnTwoThreads() throws Exception {

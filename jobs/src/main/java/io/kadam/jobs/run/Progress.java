@@ -63,10 +63,6 @@ final class Progress extends SparkListener {
                 statuses.getOrDefault("diverged", 0), statuses.getOrDefault("failed", 0), clock(eta));
     }
 
-    synchronized Map<String, Integer> statusCounts() {
-        return Map.copyOf(statuses);
-    }
-
     private static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);

@@ -76,6 +76,14 @@ public final class SweepJob {
         }
         // staging older than an hour is abandoned; younger may belong to a concurrent rerun still committing
         store.cleanStaging(java.time.Duration.ofHours(1));
-        return new Summary(trials.size(), already, todo.size(), progress.statusCounts(), (System.nanoTime() - start) / 1e9);
+        // the statuses from the store, not from the listener: Spark delivers listener events
+        // asynchronously, so the last task ends may not have been seen yet
+        Map<String, TrialStatus> now = store.committedTrials(sweep);
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        for (TrialSpec t : todo) {
+            TrialStatus status = now.get(t.trialId());
+            statuses.merge(status == null ? "not committed" : status.label(), 1, Integer::sum);
+        }
+        return new Summary(trials.size(), already, todo.size(), statuses, (System.nanoTime() - start) / 1e9);
     }
 }

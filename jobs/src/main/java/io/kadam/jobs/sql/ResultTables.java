@@ -55,10 +55,18 @@ public final class ResultTables {
 
     private ResultTables() {}
 
-    /** Registers {@code trials}, {@code steps}, {@code evals} over {@code out}'s Parquet tables. */
+    /**
+     * Registers {@code trials}, {@code steps}, {@code evals} over {@code out}'s Parquet tables,
+     * steps and evals of committed trials only (a file without its trials row is what an attempt
+     * that died mid-commit leaves behind).
+     */
     public static void registerViews(SparkSession spark, String out) {
-        for (String table : new String[]{"trials", "steps", "evals"}) {
-            spark.read().parquet(out + "/" + table).createOrReplaceTempView(table);
+        Dataset<Row> trials = spark.read().parquet(out + "/trials");
+        trials.createOrReplaceTempView("trials");
+        Dataset<Row> committed = trials.select("sweep", "trial_id");
+        for (String table : new String[]{"steps", "evals"}) {
+            spark.read().parquet(out + "/" + table).join(committed, scala.collection.JavaConverters.asScalaBuffer(
+                    java.util.List.of("sweep", "trial_id")).toSeq(), "left_semi").createOrReplaceTempView(table);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kadam.jobs.cli;
 
+import io.kadam.jobs.report.ReportWriter;
 import io.kadam.jobs.sql.ResultTables;
 import org.apache.spark.sql.SparkSession;
 
@@ -36,8 +37,12 @@ final class ReportCommand {
         SparkSession spark = Sessions.start("kadam report", a.options().get("master"));
         try {
             ResultTables.registerViews(spark, outDir);
-            Reports.print(ResultTables.writeAll(spark, outDir, params), a.options().get("sweep"), params, out);
+            var tables = ResultTables.writeAll(spark, outDir, params);
+            Reports.print(tables, a.options().get("sweep"), params, out);
             out.println("kadam: tables written to " + outDir + "/tables");
+            for (String page : ReportWriter.write(spark, outDir, tables, a.options().get("sweep"), params, out)) {
+                out.println("kadam: report written to " + page);
+            }
             return 0;
         } finally {
             spark.stop();

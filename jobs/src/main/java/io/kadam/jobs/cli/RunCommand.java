@@ -1,5 +1,6 @@
 package io.kadam.jobs.cli;
 
+import io.kadam.jobs.report.ReportWriter;
 import io.kadam.jobs.run.SweepJob;
 import io.kadam.jobs.spec.SpecParser;
 import io.kadam.jobs.spec.SweepExpander;
@@ -84,6 +85,9 @@ final class RunCommand {
                     spec.name(), summary.seconds(), summary.total(), summary.alreadyCommitted(), summary.ran(), summary.statuses(), outDir);
             if (!summary.nothingToDo()) {
                 out.println(timeAccount(spark, spec.name(), summary, trials));
+            }
+            for (String page : ReportWriter.write(spark, outDir, tables, spec.name(), params, out)) {
+                out.println("kadam: report written to " + page);
             }
             return 0;
         } finally {

@@ -154,6 +154,17 @@ public final class Trial implements AutoCloseable {
      * atomically (a temporary file renamed over it), so a crash never leaves half a checkpoint.
      */
     public void save(Path file) throws IOException {
+        save(file, out -> { });
+    }
+
+    /** Writes bytes after the trial's state that {@link #restore(Path, Extra)} hands back. */
+    @FunctionalInterface
+    public interface Extra<S> {
+        void accept(S stream) throws IOException;
+    }
+
+    /** As {@link #save(Path)}, with {@code extra} written into the same atomic file. */
+    public void save(Path file, Extra<DataOutputStream> extra) throws IOException {
         // a unique temporary: a zombie attempt of the same trial (its driver or executor lost but
         // the JVM not yet gone) may be saving the same checkpoint at the same moment
         Path tmp = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
@@ -164,12 +175,18 @@ public final class Trial implements AutoCloseable {
             task.saveState(out);
             task.block().saveParameters(out);
             optimizer.save(out);
+            extra.accept(out);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Continues from a checkpoint written by {@link #save} for the same config. */
     public void restore(Path file) throws IOException {
+        restore(file, in -> { });
+    }
+
+    /** As {@link #restore(Path)}, reading what {@link #save(Path, Extra)} wrote after the state. */
+    public void restore(Path file, Extra<DataInputStream> extra) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
             int version = in.readInt();
@@ -186,6 +203,7 @@ public final class Trial implements AutoCloseable {
                 }
             }
             optimizer.load(in, manager);
+            extra.accept(in);
             step = restoredStep;
         } catch (MalformedModelException e) {
             throw new IOException(file + ": model parameters do not match this trial's model: " + e.getMessage(), e);

@@ -45,9 +45,13 @@ public final class TrialRunner {
         Trial trial = Trial.setup(config, data, options.device(), options.threads());
         try {
             Path checkpoint = options.checkpoint();
+            MetricHistory history = new MetricHistory(sink);
             if (checkpoint != null && Files.exists(checkpoint)) {
                 try {
-                    trial.restore(checkpoint);
+                    MetricHistory replayed = new MetricHistory(sink);
+                    trial.restore(checkpoint, replayed::read);
+                    replayed.forwardAll();
+                    history = replayed;
                 } catch (IOException e) {
                     // a checkpoint only saves time: an unreadable one (cut short by a crash,
                     // written by other code) is dropped and the trial starts over, same result
@@ -57,7 +61,7 @@ public final class TrialRunner {
                     trial = Trial.setup(config, data, options.device(), options.threads());
                 }
             }
-            return loop(trial, options, sink, start);
+            return loop(trial, options, history, start);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -65,37 +69,30 @@ public final class TrialRunner {
         }
     }
 
-    private static TrialOutcome loop(Trial trial, Options options, MetricSink sink, long start) throws IOException {
+    private static TrialOutcome loop(Trial trial, Options options, MetricHistory history, long start) throws IOException {
         TrialConfig config = trial.config();
         List<AdaptiveNormalization> levels = config.optimizer().levels();
-        double finalLoss = Double.NaN;
-        double bestLoss = Double.NaN;
-        double bestAccuracy = Double.NaN;
         while (trial.stepsDone() < config.steps()) {
             StepMetrics m = trial.step();
-            sink.step(m);
-            finalLoss = m.loss();
+            history.step(m);
             if (!Double.isFinite(m.loss()) || !Double.isFinite(m.maxUpdate())) {
                 return end(TrialStatus.DIVERGED, trial, "non-finite " + (Double.isFinite(m.loss()) ? "max-update" : "loss")
-                        + " at step " + m.step(), finalLoss, bestLoss, bestAccuracy, start);
+                        + " at step " + m.step(), history, start);
             }
             String exceeded = exceededBound(config.boundStopFactor(), levels, m);
             if (exceeded != null) {
-                return end(TrialStatus.EXCEEDED_BOUND, trial, exceeded, finalLoss, bestLoss, bestAccuracy, start);
+                return end(TrialStatus.EXCEEDED_BOUND, trial, exceeded, history, start);
             }
             boolean last = trial.stepsDone() == config.steps();
             if (last || (config.evalInterval() > 0 && trial.stepsDone() % config.evalInterval() == 0)) {
-                EvalMetrics e = trial.evaluate();
-                sink.eval(e);
-                bestLoss = Double.isNaN(bestLoss) || e.testLoss() < bestLoss ? e.testLoss() : bestLoss;
-                bestAccuracy = Double.isNaN(bestAccuracy) || e.accuracy() > bestAccuracy ? e.accuracy() : bestAccuracy;
+                history.eval(trial.evaluate());
             }
             if (options.checkpoint() != null && options.checkpointEvery() > 0 && !last
                     && trial.stepsDone() % options.checkpointEvery() == 0) {
-                trial.save(options.checkpoint());
+                trial.save(options.checkpoint(), history::write);
             }
         }
-        return end(TrialStatus.COMPLETED, trial, "", finalLoss, bestLoss, bestAccuracy, start);
+        return end(TrialStatus.COMPLETED, trial, "", history, start);
     }
 
     /** Theorem 3: level i's max-update against its own Eq. 10 bound at step n; null if within. */
@@ -118,8 +115,8 @@ public final class TrialRunner {
         return null;
     }
 
-    private static TrialOutcome end(TrialStatus status, Trial trial, String reason, double finalLoss, double bestLoss,
-                                    double bestAccuracy, long start) {
-        return new TrialOutcome(status, trial.stepsDone(), reason, finalLoss, bestLoss, bestAccuracy, (System.nanoTime() - start) / 1e9);
+    private static TrialOutcome end(TrialStatus status, Trial trial, String reason, MetricHistory history, long start) {
+        return new TrialOutcome(status, trial.stepsDone(), reason, history.finalLoss(), history.bestTestLoss(), history.bestAccuracy(),
+                (System.nanoTime() - start) / 1e9);
     }
 }

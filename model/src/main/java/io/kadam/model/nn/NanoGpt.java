@@ -171,7 +171,11 @@ public final class NanoGpt extends AbstractBlock {
                 q = queryNorm.forward(ps, new NDList(q), training).singletonOrThrow();
                 k = keyNorm.forward(ps, new NDList(k), training).singletonOrThrow();
             }
-            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt((double) d / heads));
+            // the scale as a tensor of this step's scope, not a Java number: DJL turns a number into
+            // a tensor over a Java buffer and frees it at once, while autograd still needs it for
+            // backward (a GC in between silently lost the q/k gradients of a step)
+            NDArray scale = x.getManager().create((float) (1.0 / Math.sqrt((double) d / heads))).toDevice(x.getDevice(), false);
+            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale);
             att = att.add(causalMask(x.getManager(), t, x.getDevice())).softmax(-1);
             NDArray y = dropout(att, dropout, training).matMul(v);        // (B, H, T, hd)
             y = y.transpose(0, 2, 1, 3).reshape(b, t, d);

@@ -29,6 +29,7 @@ final class Progress extends SparkListener {
     private final long start = System.nanoTime();
     private final Map<String, Integer> statuses = new TreeMap<>();
     private int done;
+    private final java.util.Set<Integer> reported = new java.util.HashSet<>();
 
     Progress(String sweep, List<TrialSpec> trials, ResultStore store, PrintStream log) {
         this.sweep = sweep;
@@ -45,6 +46,23 @@ final class Progress extends SparkListener {
                 log.printf("kadam: task for trial %d failed (%s); Spark retries it%n", index, end.reason());
             }
             return;
+        }
+        report(index);
+    }
+
+    /**
+     * Lines for the trials whose task-end event has not arrived yet: Spark delivers listener
+     * events asynchronously, so the job can finish before the last ones. Call after the job.
+     */
+    synchronized void reportRemaining() {
+        for (int i = 0; i < trials.size(); i++) {
+            report(i);
+        }
+    }
+
+    private void report(int index) {
+        if (!reported.add(index)) {
+            return; // a retried task of an already reported trial, or reported by reportRemaining
         }
         TrialSpec trial = trials.get(index);
         String status;

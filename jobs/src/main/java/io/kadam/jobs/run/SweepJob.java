@@ -74,6 +74,7 @@ public final class SweepJob {
         } finally {
             spark.sparkContext().removeSparkListener(progress);
         }
+        progress.reportRemaining();
         // staging older than an hour is abandoned; younger may belong to a concurrent rerun still committing
         store.cleanStaging(java.time.Duration.ofHours(1));
         // the statuses from the store, not from the listener: Spark delivers listener events

@@ -1,8 +1,7 @@
 package io.kadam.jobs.notebooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import com.holdenkarau.spark.testing.SharedJavaSparkContext;
+import io.kadam.jobs.EmbeddedSparkTest;
 import io.kadam.jobs.run.SweepJob;
 import io.kadam.jobs.spec.DataCheck;
 import io.kadam.jobs.spec.SpecParser;
@@ -12,10 +11,8 @@ import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.store.ResultLayout;
 import io.kadam.jobs.store.ResultStore;
 import io.kadam.model.train.TrialStatus;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Jupyter notebook is executed headless with nbconvert, and the tables it computes with DuckDB are compared with
  * Spark's.
  */
-class NotebooksOnSweepTest extends JavaDataFrameSuiteBase {
+class NotebooksOnSweepTest extends EmbeddedSparkTest {
 
     private static final String CURVE = """
             name: tiny
@@ -107,19 +104,8 @@ class NotebooksOnSweepTest extends JavaDataFrameSuiteBase {
     /** The tables as the note's paragraphs computed them (equal to ResultTables.compute: the same SQL). */
     private static final Map<String, List<Row>> SPARK_TABLES = new ConcurrentHashMap<>();
 
-    @Override
-    public SparkConf conf() {
-        return super.conf().setMaster("local[2]").set("spark.ui.enabled", "false").set("spark.sql.shuffle.partitions", "2");
-    }
-
-    @Override
-    public boolean enableHiveSupport() {
-        return false;
-    }
-
     @BeforeEach
     void sweepOnce() throws Exception {
-        runBefore();
         if (results == null) {
             Path out = dir.resolve("results");
             ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -135,11 +121,6 @@ class NotebooksOnSweepTest extends JavaDataFrameSuiteBase {
             results = out;
         }
         ResultTables.registerViews(spark(), results.toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        SharedJavaSparkContext.runAfterClass();
     }
 
     private void run(String name, List<TrialSpec> trials, Path out, PrintStream log, ByteArrayOutputStream text) throws Exception {

@@ -1,17 +1,14 @@
 package io.kadam.jobs.report;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import com.holdenkarau.spark.testing.SharedJavaSparkContext;
+import io.kadam.jobs.EmbeddedSparkTest;
 import io.kadam.jobs.run.SweepJob;
 import io.kadam.jobs.spec.DataCheck;
 import io.kadam.jobs.spec.SpecParser;
 import io.kadam.jobs.spec.SweepExpander;
 import io.kadam.jobs.spec.TrialSpec;
 import io.kadam.jobs.sql.ResultTables;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,7 @@ import java.util.stream.Stream;
  * Real sweeps on an embedded Spark (a normal-curve section with evaluations, a k-Adam product grid,
  * and a B0 sweep whose evaluations are removed), then the report: its files, figures and page.
  */
-class ReportWriterTest extends JavaDataFrameSuiteBase {
+class ReportWriterTest extends EmbeddedSparkTest {
 
     private static final String MODEL = """
             model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
@@ -92,19 +89,8 @@ class ReportWriterTest extends JavaDataFrameSuiteBase {
     private static List<String> pages;
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
 
-    @Override
-    public SparkConf conf() {
-        return super.conf().setMaster("local[2]").set("spark.ui.enabled", "false").set("spark.sql.shuffle.partitions", "2");
-    }
-
-    @Override
-    public boolean enableHiveSupport() {
-        return false;
-    }
-
     @BeforeEach
     void start() throws Exception {
-        runBefore();
         if (pages == null) {
             out = dir.resolve("results");
             PrintStream log = new PrintStream(LOG, true, StandardCharsets.UTF_8);
@@ -118,11 +104,6 @@ class ReportWriterTest extends JavaDataFrameSuiteBase {
             Map<ResultTables.Table, Dataset<Row>> tables = ResultTables.writeAll(spark(), out.toString(), PARAMS);
             pages = ReportWriter.write(spark(), out.toString(), tables, null, PARAMS, log);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        SharedJavaSparkContext.runAfterClass();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.kadam.jobs.run;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import com.holdenkarau.spark.testing.SharedJavaSparkContext;
+import io.kadam.jobs.EmbeddedSparkTest;
 import io.kadam.jobs.spec.DataCheck;
 import io.kadam.jobs.spec.SpecParser;
 import io.kadam.jobs.spec.SweepExpander;
@@ -10,12 +9,9 @@ import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.store.StoreException;
 import io.kadam.model.nn.GptConfig;
 import io.kadam.model.train.TrialConfig;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +27,7 @@ import java.util.List;
 
 
 /** The sweep on an embedded Spark (spark-testing-base): resume, failure isolation, the tables. */
-class SweepJobTest extends JavaDataFrameSuiteBase {
+class SweepJobTest extends EmbeddedSparkTest {
 
     private static final String SPEC = """
             name: tiny
@@ -52,26 +48,6 @@ class SweepJobTest extends JavaDataFrameSuiteBase {
 
     private static final List<TrialSpec> TRIALS = SweepExpander.expand(SpecParser.parse(SPEC, "tiny.yaml", DataCheck.NONE));
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-    @Override
-    public SparkConf conf() {
-        return super.conf().setMaster("local[2]").set("spark.ui.enabled", "false").set("spark.sql.shuffle.partitions", "2");
-    }
-
-    @Override
-    public boolean enableHiveSupport() {
-        return false;
-    }
-
-    @BeforeEach
-    void start() {
-        runBefore();
-    }
-
-    @AfterAll
-    static void stop() {
-        SharedJavaSparkContext.runAfterClass();
-    }
 
     private SweepJob.Summary run(List<TrialSpec> trials, Path out, SweepJob.Options options) throws Exception {
         return SweepJob.run(spark(), "tiny", "fp-" + TRIALS.size(), trials, out.toString(), options,

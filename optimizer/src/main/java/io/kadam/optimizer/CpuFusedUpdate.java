@@ -108,7 +108,8 @@ final class CpuFusedUpdate {
         }
     }
 
-    private static FloatBuffer view(NDArray array) {
+    /** The zero-copy view of a contiguous CPU float32 tensor's memory (see the class comment). */
+    static FloatBuffer view(NDArray array) {
         return array.toByteBuffer(true).asFloatBuffer();
     }
 }

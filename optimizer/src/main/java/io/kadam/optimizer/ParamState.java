@@ -46,8 +46,8 @@ final class ParamState implements AutoCloseable {
             mViews = new java.nio.FloatBuffer[m.length];
             vViews = new java.nio.FloatBuffer[v.length];
             for (int i = 0; i < m.length; i++) {
-                mViews[i] = m[i].toByteBuffer(true).asFloatBuffer();
-                vViews[i] = v[i].toByteBuffer(true).asFloatBuffer();
+                mViews[i] = CpuFusedUpdate.view(m[i]);
+                vViews[i] = CpuFusedUpdate.view(v[i]);
             }
         }
         return mViews[level];

@@ -66,8 +66,7 @@ final class OptimizerBench {
                 ms[r] = (System.nanoTime() - start) / 1e6;
             }
         }
-        java.util.Arrays.sort(ms);
-        return ms[repeats / 2];
+        return TrainBench.median(ms);
     }
 
     /** Gives every parameter a gradient (backward of Σ 1e-3·θ), untimed: the step zeroes it. */

@@ -49,12 +49,9 @@ public final class InnerProductCheck {
     }
 
     private static Summary runOne(AdamWSetup setup, TokenSplit data, List<Row> rows) {
-        List<HeadMatrix> heads;
-        Recording rec;
-        try (GptRun run = setup.start(data)) {
-            heads = HeadMatrix.all(setup.model(), run.parameters().keys());
-            rec = Recording.train(run, setup.newOptimizer()::step, setup.iterations(), Recording.entriesOf(heads));
-        }
+        Recording.OfHeads recorded = Recording.headMatrices(setup, data);
+        List<HeadMatrix> heads = recorded.heads();
+        Recording rec = recorded.recording();
         int n = rec.iterations();
         int late = n - Math.max(1, n / 10);
         double sumInner = 0;

@@ -85,12 +85,9 @@ public final class NormCheck {
 
     public static Result run(Config config, TokenSplit data) {
         AdamWSetup setup = config.setup();
-        List<HeadMatrix> heads;
-        Recording rec;
-        try (GptRun run = setup.start(data)) {
-            heads = HeadMatrix.all(setup.model(), run.parameters().keys());
-            rec = Recording.train(run, setup.newOptimizer()::step, setup.iterations(), Recording.entriesOf(heads));
-        }
+        Recording.OfHeads recorded = Recording.headMatrices(setup, data);
+        List<HeadMatrix> heads = recorded.heads();
+        Recording rec = recorded.recording();
         long start = System.nanoTime();
         int n = rec.iterations();
         int width = rec.coordinates().size();

@@ -24,6 +24,18 @@ public record Recording(List<Coordinate> coordinates, double[][] theta, double[]
         return gradients.length;
     }
 
+    /** A run of the setup's AdamW that recorded every entry of every query/key head matrix. */
+    public record OfHeads(List<HeadMatrix> heads, Recording recording) {
+    }
+
+    /** Trains {@code setup} on {@code data}, recording all q/k head-matrix entries (Figs. 5 and 8). */
+    public static OfHeads headMatrices(AdamWSetup setup, io.kadam.model.data.TokenSplit data) {
+        try (GptRun run = setup.start(data)) {
+            List<HeadMatrix> heads = HeadMatrix.all(setup.model(), run.parameters().keys());
+            return new OfHeads(heads, train(run, setup.newOptimizer()::step, setup.iterations(), entriesOf(heads)));
+        }
+    }
+
     /** Trains {@code run} for {@code iterations} updates with {@code update}, recording the coordinates. */
     public static Recording train(GptRun run, GptRun.Update update, int iterations, List<Coordinate> coordinates) {
         long start = System.nanoTime();

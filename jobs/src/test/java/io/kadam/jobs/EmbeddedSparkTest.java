@@ -28,6 +28,29 @@ public abstract class EmbeddedSparkTest extends JavaDataFrameSuiteBase {
         runBefore();
     }
 
+    /**
+     * A sweep that finishes in seconds: 4 Adam trials on the fig3 section of the normal curve
+     * through (0.999, 0.9) (3 in B−), a 1-layer byte GPT on the generated corpus, 40 steps,
+     * evaluated at steps 20 and 40.
+     */
+    protected static String tinyCurveSpec(String name) {
+        return "name: " + name + "\n" + """
+                model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
+                data: {dataset: generated, tokenizer: byte}
+                training:
+                  steps: 40
+                  batch_size: 4
+                  eval_interval: 20
+                  eval_batches: 2
+                  schedule: {kind: constant, lr: 1.0e-3}
+                grid:
+                  kind: normal-curve
+                  through: [0.999, 0.9]
+                  points: 4
+                  beta_range: [0.9530, 0.9640]
+                """;
+    }
+
     @AfterAll
     static void stopSpark() {
         SharedJavaSparkContext.runAfterClass();

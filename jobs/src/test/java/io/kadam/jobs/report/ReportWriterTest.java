@@ -41,19 +41,7 @@ class ReportWriterTest extends EmbeddedSparkTest {
             data: {dataset: generated, tokenizer: byte}
             """;
 
-    private static final String CURVE = "name: tiny-curve\n" + MODEL + """
-            training:
-              steps: 40
-              batch_size: 4
-              eval_interval: 20
-              eval_batches: 2
-              schedule: {kind: constant, lr: 1.0e-3}
-            grid:
-              kind: normal-curve
-              through: [0.999, 0.9]
-              points: 4
-              beta_range: [0.9530, 0.9640]
-            """;
+    private static final String CURVE = tinyCurveSpec("tiny-curve");
 
     private static final String PRODUCT = "name: tiny-grid\n" + MODEL + """
             training:

@@ -29,22 +29,7 @@ import java.util.List;
 /** The sweep on an embedded Spark (spark-testing-base): resume, failure isolation, the tables. */
 class SweepJobTest extends EmbeddedSparkTest {
 
-    private static final String SPEC = """
-            name: tiny
-            model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
-            data: {dataset: generated, tokenizer: byte}
-            training:
-              steps: 40
-              batch_size: 4
-              eval_interval: 20
-              eval_batches: 2
-              schedule: {kind: constant, lr: 1.0e-3}
-            grid:
-              kind: normal-curve
-              through: [0.999, 0.9]
-              points: 4
-              beta_range: [0.9530, 0.9640]
-            """;
+    private static final String SPEC = tinyCurveSpec("tiny");
 
     private static final List<TrialSpec> TRIALS = SweepExpander.expand(SpecParser.parse(SPEC, "tiny.yaml", DataCheck.NONE));
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();

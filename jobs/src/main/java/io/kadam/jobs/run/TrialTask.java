@@ -20,7 +20,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * What one Spark task does: train its trial on the device Spark gave it and commit the metrics.
+ * What one Spark task does: train its trial on the device Spark gave it and commit the metrics
+ * (a check trial runs its continuous-time check instead, on the CPU: {@link CheckTrial}).
  * An exception inside the trial (bad data, a bug, an engine error) is deterministic, so it is
  * recorded as status {@code failed} with the error instead of failing the task: Spark would only
  * retry it. A lost executor, an OutOfMemoryError or a failed commit do fail the task, and Spark
@@ -56,7 +57,7 @@ final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
         long start = System.nanoTime();
         try {
             var data = TrialDataCache.get(trial.data());
-            outcome = TrialRunner.run(trial.config(), data,
+            outcome = trial.check() != null ? CheckTrial.run(trial, data, writer) : TrialRunner.run(trial.config(), data,
                     new TrialRunner.Options(device, threads, checkpoint, checkpoint == null ? 0 : trial.checkpointEvery()), writer);
         } catch (Exception e) {
             error = describe(e);

@@ -1,6 +1,7 @@
 package io.kadam.jobs.spec;
 
 import io.kadam.model.data.DataException;
+import io.kadam.model.dynamics.CheckSpec;
 import io.kadam.model.nn.ModelSpec;
 import io.kadam.optimizer.AdaptiveNormalization;
 import io.kadam.optimizer.KAdamConfig;
@@ -33,7 +34,7 @@ public final class SpecParser {
     public static final String GENERATED = "generated";
 
     static final List<String> COUPLINGS = List.of("coupled", "decoupled");
-    private static final List<String> KEYS = List.of("name", "description", "model", "data", "training", "optimizer", "grid");
+    private static final List<String> KEYS = List.of("name", "description", "model", "data", "training", "optimizer", "grid", "check");
     private static final List<String> OPTIMIZER_KEYS = List.of("beta", "gamma", "eps", "weight_decay", "coupling");
     // the name becomes a Parquet partition value and a directory name
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
@@ -86,13 +87,15 @@ public final class SpecParser {
         KAdamConfig optimizer = optimizer(optimizerMap);
         Grid grid = GridSection.read(gridMap, kind, optimizerMap, optimizer, training);
         List<Long> seeds = seeds(gridMap, trainingMap, training.seed());
+        CheckSpec checkSpec = spec.has("check") ? CheckSection.read(spec.map("check"), model, spec.map("model"), optimizer,
+                optimizerMap, grid, gridMap, training, trainingMap) : null;
 
         try {
             check.require(data);
         } catch (DataException e) {
             throw dataMap.error("dataset", "'" + data.dataset() + "' is not available: " + e.getMessage());
         }
-        return new SweepSpec(name, description, model, data, training, optimizer, grid, seeds);
+        return new SweepSpec(name, description, model, data, training, optimizer, grid, seeds, checkSpec);
     }
 
     /** Level 1 at (beta, gamma), with λ, coupling and ε: what every trial starts from. */

@@ -124,7 +124,7 @@ public final class SweepExpander {
         TrialPoint point = new TrialPoint(level.beta(), level.gamma(), c, Region.of(c, B0_TOLERANCE).label(),
                 arcPosition, optimizer.k(), strategy, lr, optimizer.weightDecay(),
                 optimizer.decay().name().toLowerCase(Locale.ROOT), seed);
-        trials.add(new TrialSpec(TrialId.of(config, spec.data(), strategy), spec.name(), trials.size(), config,
-                spec.data(), point, t.checkpointEvery()));
+        trials.add(new TrialSpec(TrialId.of(config, spec.data(), strategy, spec.check()), spec.name(), trials.size(), config,
+                spec.data(), point, t.checkpointEvery(), spec.check()));
     }
 }

@@ -1,5 +1,6 @@
 package io.kadam.jobs.spec;
 
+import io.kadam.model.dynamics.CheckSpec;
 import io.kadam.model.nn.ModelSpec;
 import io.kadam.optimizer.KAdamConfig;
 
@@ -66,6 +67,9 @@ import java.util.List;
  *   #   takes the single value from optimizer/training (k: 1; strategy is required when some k > 1),
  *   #   and a value swept here must not also be given there
  *   seeds: [1, 2]            # any kind: one trial per seed per point (default [training.seed])
+ * check:                     # optional: every trial runs this continuous-time check on its training run
+ *   kind: replay             #   instead of plain training (keys and rules: CheckSection); needs nanoGPT,
+ *                            #   k = 1, coupling: decoupled, a constant schedule
  * </pre>
  *
  * <p>Curve, b0 and point grids sweep Adam (k = 1), labelled strategy "adam". Product grids sweep
@@ -80,9 +84,10 @@ import java.util.List;
  * @param optimizer   level 1 at (optimizer.beta, optimizer.gamma), weight decay, coupling, ε
  * @param grid        what the sweep varies
  * @param seeds       one trial per seed at every grid point
+ * @param check       the continuous-time check every trial runs, or null for plain training
  */
 public record SweepSpec(String name, String description, ModelSpec model, DataSpec data, Training training,
-                        KAdamConfig optimizer, Grid grid, List<Long> seeds) {
+                        KAdamConfig optimizer, Grid grid, List<Long> seeds, CheckSpec check) {
 
     public SweepSpec {
         seeds = List.copyOf(seeds);

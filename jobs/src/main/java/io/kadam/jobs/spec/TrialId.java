@@ -1,5 +1,6 @@
 package io.kadam.jobs.spec;
 
+import io.kadam.model.dynamics.CheckSpec;
 import io.kadam.model.nn.CnnConfig;
 import io.kadam.model.nn.GptConfig;
 import io.kadam.model.nn.ModelSpec;
@@ -36,9 +37,14 @@ public final class TrialId {
     private TrialId() {}
 
     public static String of(TrialConfig config, DataSpec data, String strategy) {
+        return of(config, data, strategy, null);
+    }
+
+    /** The id of a trial that runs {@code check} on its training run (null: plain training). */
+    public static String of(TrialConfig config, DataSpec data, String strategy, CheckSpec check) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(canonicalText(config, data, strategy).getBytes(StandardCharsets.UTF_8));
+                    .digest(canonicalText(config, data, strategy, check).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
@@ -47,6 +53,14 @@ public final class TrialId {
 
     /** One {@code key=value} line per field; doubles as {@link Double#toString}, strings quoted. */
     public static String canonicalText(TrialConfig config, DataSpec data, String strategy) {
+        return canonicalText(config, data, strategy, null);
+    }
+
+    /**
+     * With a check, its lines follow the training run's; without one the text is exactly what it
+     * was before checks existed, so plain trials keep their ids.
+     */
+    public static String canonicalText(TrialConfig config, DataSpec data, String strategy, CheckSpec check) {
         StringBuilder text = new StringBuilder();
         line(text, "metric_schema_version", METRIC_SCHEMA_VERSION);
         model(text, config.model());
@@ -79,6 +93,14 @@ public final class TrialId {
         line(text, "training.eval_batches", config.evalBatches());
         line(text, "training.seed", config.seed());
         line(text, "training.bound_stop_factor", config.boundStopFactor());
+        if (check != null) {
+            line(text, "check.kind", quote(check.kind().label()));
+            line(text, "check.substeps", check.substeps());
+            line(text, "check.coordinates", check.coordinates());
+            line(text, "check.coordinate_seed", check.coordinateSeed());
+            line(text, "check.interpolation", quote(check.interpolation().name().toLowerCase(Locale.ROOT)));
+            line(text, "check.perturbation", check.perturbation());
+        }
         return text.toString();
     }
 

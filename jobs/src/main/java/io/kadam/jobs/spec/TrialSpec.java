@@ -1,5 +1,6 @@
 package io.kadam.jobs.spec;
 
+import io.kadam.model.dynamics.CheckSpec;
 import io.kadam.model.train.TrialConfig;
 
 import java.io.Serializable;
@@ -15,7 +16,15 @@ import java.io.Serializable;
  * @param data            where the data comes from
  * @param point           the trial's coordinates for the tables
  * @param checkpointEvery steps between checkpoints (0 = none)
+ * @param check           the continuous-time check this trial runs on its training run, or null
+ *                        for plain training
  */
 public record TrialSpec(String trialId, String sweep, int index, TrialConfig config, DataSpec data, TrialPoint point,
-                        int checkpointEvery) implements Serializable {
+                        int checkpointEvery, CheckSpec check) implements Serializable {
+
+    /** A plain training trial. */
+    public TrialSpec(String trialId, String sweep, int index, TrialConfig config, DataSpec data, TrialPoint point,
+                     int checkpointEvery) {
+        this(trialId, sweep, index, config, data, point, checkpointEvery, null);
+    }
 }

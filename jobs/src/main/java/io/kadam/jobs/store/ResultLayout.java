@@ -30,6 +30,9 @@ public record ResultLayout(String out) implements Serializable {
     public static final String TRIALS = "trials";
     public static final String STEPS = "steps";
     public static final String EVALS = "evals";
+    /** Continuous-time check trials only: their curves and headline numbers. */
+    public static final String CHECK_SERIES = "check_series";
+    public static final String CHECK_METRICS = "check_metrics";
     public static final String STAGING = "_staging";
     public static final String MARKER = "_kadam.json";
 

@@ -17,7 +17,7 @@ import org.apache.parquet.schema.MessageTypeParser;
 import java.io.IOException;
 
 /**
- * The Parquet schemas of the three tables (documented column by column in the package
+ * The Parquet schemas of the tables (documented column by column in the package
  * documentation) and the one way they are written.
  *
  * <p>Nullable columns are {@code optional}, the rest {@code required}; Spark reads both as
@@ -80,6 +80,26 @@ public final class ResultSchema {
               required double test_loss;
               required double accuracy;
               required double seconds;
+            }
+            """);
+
+    public static final MessageType CHECK_SERIES = MessageTypeParser.parseMessageType("""
+            message check_series {
+              required binary trial_id (STRING);
+              required binary check (STRING);
+              required binary series (STRING);
+              required binary subject (STRING);
+              required int64 iteration;
+              required double value;
+            }
+            """);
+
+    public static final MessageType CHECK_METRICS = MessageTypeParser.parseMessageType("""
+            message check_metrics {
+              required binary trial_id (STRING);
+              required binary check (STRING);
+              required binary metric (STRING);
+              required double value;
             }
             """);
 

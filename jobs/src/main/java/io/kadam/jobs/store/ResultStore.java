@@ -102,6 +102,8 @@ public final class ResultStore {
         boolean wasCommitted = delete(layout.file(ResultLayout.TRIALS, sweep, trialId));
         delete(layout.file(ResultLayout.STEPS, sweep, trialId));
         delete(layout.file(ResultLayout.EVALS, sweep, trialId));
+        delete(layout.file(ResultLayout.CHECK_SERIES, sweep, trialId));
+        delete(layout.file(ResultLayout.CHECK_METRICS, sweep, trialId));
         return wasCommitted;
     }
 

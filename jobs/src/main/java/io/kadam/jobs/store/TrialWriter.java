@@ -1,6 +1,7 @@
 package io.kadam.jobs.store;
 
 import io.kadam.jobs.spec.TrialSpec;
+import io.kadam.model.dynamics.CheckOutput;
 import io.kadam.model.train.EvalMetrics;
 import io.kadam.model.train.MetricSink;
 import io.kadam.model.train.StepMetrics;
@@ -36,6 +37,7 @@ public final class TrialWriter implements MetricSink {
     private final long startNanos = System.nanoTime();
     private final StepBuffer steps = new StepBuffer();
     private final List<EvalMetrics> evals = new ArrayList<>();
+    private CheckOutput check;
     private boolean committed;
 
     /**
@@ -65,8 +67,14 @@ public final class TrialWriter implements MetricSink {
         evals.add(metrics);
     }
 
+    /** A check trial's result: committed to check_series and check_metrics beside the steps. */
+    public void check(CheckOutput output) {
+        checkOpen();
+        this.check = output;
+    }
+
     /**
-     * Writes the trial's three files to a fresh staging directory, moves steps and evals into
+     * Writes the trial's three files (five for a check trial) to a fresh staging directory, moves steps and evals into
      * place, then the trials row (the commit marker), and removes the staging directory.
      *
      * @param error a stack trace summary for a failed trial, else null
@@ -92,10 +100,19 @@ public final class TrialWriter implements MetricSink {
             Publisher.Move marker = stagedMove(staging, ResultLayout.TRIALS);
             write(fs, stepsMove.staged(), ResultSchema.STEPS, out -> steps.writeTo(out, spec.trialId()));
             write(fs, evalsMove.staged(), ResultSchema.EVALS, this::writeEvals);
+            List<Publisher.Move> data = new ArrayList<>(List.of(stepsMove, evalsMove));
+            if (check != null) {
+                Publisher.Move series = stagedMove(staging, ResultLayout.CHECK_SERIES);
+                Publisher.Move metrics = stagedMove(staging, ResultLayout.CHECK_METRICS);
+                write(fs, series.staged(), ResultSchema.CHECK_SERIES, this::writeCheckSeries);
+                write(fs, metrics.staged(), ResultSchema.CHECK_METRICS, this::writeCheckMetrics);
+                data.add(series);
+                data.add(metrics);
+            }
             long finishedAt = System.currentTimeMillis();
             write(fs, marker.staged(), ResultSchema.TRIALS,
                     out -> out.write(TrialRow.of(spec, outcome, error, attempt, finishedAt)));
-            CommitResult result = new Publisher(fs).publish(List.of(stepsMove, evalsMove), marker);
+            CommitResult result = new Publisher(fs).publish(data, marker);
             committed = true;
             return result;
         } catch (IOException e) {
@@ -144,6 +161,24 @@ public final class TrialWriter implements MetricSink {
         for (EvalMetrics e : evals) {
             out.write(rows.newGroup().append("trial_id", spec.trialId()).append("step", e.step())
                     .append("test_loss", e.testLoss()).append("accuracy", e.accuracy()).append("seconds", e.seconds()));
+        }
+    }
+
+    private void writeCheckSeries(ParquetWriter<Group> out) throws IOException {
+        SimpleGroupFactory rows = new SimpleGroupFactory(ResultSchema.CHECK_SERIES);
+        String kind = check.kind().label();
+        for (CheckOutput.Point p : check.series()) {
+            out.write(rows.newGroup().append("trial_id", spec.trialId()).append("check", kind).append("series", p.series())
+                    .append("subject", p.subject()).append("iteration", (long) p.iteration()).append("value", p.value()));
+        }
+    }
+
+    private void writeCheckMetrics(ParquetWriter<Group> out) throws IOException {
+        SimpleGroupFactory rows = new SimpleGroupFactory(ResultSchema.CHECK_METRICS);
+        String kind = check.kind().label();
+        for (CheckOutput.Metric m : check.metrics()) {
+            out.write(rows.newGroup().append("trial_id", spec.trialId()).append("check", kind).append("metric", m.name())
+                    .append("value", m.value()));
         }
     }
 

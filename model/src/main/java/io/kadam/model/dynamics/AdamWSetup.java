@@ -2,6 +2,9 @@ package io.kadam.model.dynamics;
 
 import io.kadam.model.data.TokenSplit;
 import io.kadam.model.nn.GptConfig;
+import io.kadam.model.train.ScheduleSpec;
+import io.kadam.model.train.TrialConfig;
+import io.kadam.optimizer.AdaptiveNormalization;
 import io.kadam.optimizer.KAdam;
 import io.kadam.optimizer.KAdamConfig;
 import io.kadam.optimizer.WeightDecay;
@@ -36,6 +39,34 @@ public record AdamWSetup(GptConfig model, int batchSize, double lr, double beta,
      */
     public static AdamWSetup tinyByteGpt() {
         return new AdamWSetup(new GptConfig(256, 32, 1, 2, 32, 0.0, false, false), 8, 1e-3, 0.999, 0.9, 0.1, 1000, 1);
+    }
+
+    /**
+     * The run a trial of {@code config} makes, when it is one the checks model: nanoGPT, k = 1,
+     * decoupled decay, ε = 1e-30 and a constant learning rate. Throws naming the first thing that
+     * is not (the spec parser checks the same, with file and line, before anything runs).
+     */
+    public static AdamWSetup of(TrialConfig config) {
+        if (!(config.model() instanceof GptConfig gpt)) {
+            throw new IllegalArgumentException("the dynamics checks observe nanoGPT, got " + config.model().getClass().getSimpleName());
+        }
+        KAdamConfig optimizer = config.optimizer();
+        if (optimizer.k() != 1 || optimizer.decay() != WeightDecay.DECOUPLED || optimizer.eps() != KAdamConfig.DEFAULT_EPS) {
+            throw new IllegalArgumentException("the dynamics checks model AdamW: k = 1, decoupled weight decay, eps "
+                    + KAdamConfig.DEFAULT_EPS + "; got k = " + optimizer.k() + ", " + optimizer.decay() + ", eps " + optimizer.eps());
+        }
+        ScheduleSpec schedule = config.schedule();
+        if (!schedule.kind().equals("constant") || schedule.anneal()) {
+            throw new IllegalArgumentException("the dynamics checks need a constant learning rate, got a " + schedule.kind()
+                    + (schedule.anneal() ? " annealed" : "") + " schedule");
+        }
+        if (config.steps() > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("the dynamics checks record every iteration: at most " + (Integer.MAX_VALUE - 1)
+                    + " steps, got " + config.steps());
+        }
+        AdaptiveNormalization level = optimizer.levels().get(0);
+        return new AdamWSetup(gpt, config.batchSize(), schedule.lr(), level.beta(), level.gamma(), optimizer.weightDecay(),
+                (int) config.steps(), config.seed());
     }
 
     public AdamWSetup withLr(double eta) {

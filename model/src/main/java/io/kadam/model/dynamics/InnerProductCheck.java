@@ -31,10 +31,16 @@ public final class InnerProductCheck {
      * @param meanAbsCosineWithFinal  mean |cos(W_N, g_n)|
      * @param lateAbsCosineWithFinal  the same over the last tenth of the n
      * @param meanAbsCosineSameTime   mean |cos(W_n, g_n)|
+     * @param losses                  training loss of batch n, n = 0..N−1
      */
     public record Summary(boolean qkNorm, double meanAbsInnerWithFinal, double meanAbsCosineWithFinal,
                           double lateAbsCosineWithFinal, double meanAbsCosineSameTime, int zeroGradientIterations,
-                          double finalLoss, double seconds) {}
+                          double[] losses, double seconds) {
+
+        public double finalLoss() {
+            return losses[losses.length - 1];
+        }
+    }
 
     public record Result(AdamWSetup setup, List<Row> rows, Summary withQkNorm, Summary withoutQkNorm) {}
 
@@ -92,7 +98,7 @@ public final class InnerProductCheck {
             }
         }
         return new Summary(setup.model().qkNorm(), sumInner / count, sumCos / count, sumLate / lateCount, sumSame / count, zeros,
-                rec.losses()[n - 1], rec.seconds());
+                rec.losses(), rec.seconds());
     }
 
     private static double dot(double[] a, double[] b, int from, int to) {

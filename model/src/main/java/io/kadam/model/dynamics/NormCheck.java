@@ -78,8 +78,9 @@ public final class NormCheck {
                                 double maxSameTimeCosine,
                                 int zeroGradientIterations) {}
 
+    /** @param losses training loss of batch n, n = 0..N−1 */
     public record Result(Config config, List<Row> rows, List<MatrixSummary> matrices, double worstRelativeError,
-                         double medianGrowthRatio, double trainSeconds, double solveSeconds) {}
+                         double medianGrowthRatio, double[] losses, double trainSeconds, double solveSeconds) {}
 
     private NormCheck() {}
 
@@ -170,7 +171,7 @@ public final class NormCheck {
         double[] ratios = matrices.stream().mapToDouble(MatrixSummary::growthRatio).sorted().toArray();
         return new Result(config, List.copyOf(rows), List.copyOf(matrices),
                 matrices.stream().mapToDouble(MatrixSummary::maxRelativeError).max().orElse(Double.NaN),
-                ratios[ratios.length / 2], rec.seconds(), solveSeconds);
+                ratios[ratios.length / 2], rec.losses(), rec.seconds(), solveSeconds);
     }
 
     /** Σ a_c b_c over each group's columns. */

@@ -4,6 +4,7 @@ import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.sql.TablePrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -15,6 +16,15 @@ final class Reports {
 
     static void print(Map<ResultTables.Table, Dataset<Row>> tables, String sweep, ResultTables.Params params, PrintStream out) {
         String only = sweep == null ? "true" : "sweep = '" + sweep.replace("'", "''") + "'";
+        SparkSession spark = tables.get(ResultTables.Table.SLOPE_VS_C).sparkSession();
+        // check sweeps have their own numbers; the paper's training tables have nothing of them
+        section(out, spark.sql("SELECT m.sweep, t.idx, t.lr, m.check, m.metric, m.value FROM check_metrics m"
+                        + " JOIN trials t ON m.sweep = t.sweep AND m.trial_id = t.trial_id").where(only).orderBy("sweep", "idx", "metric"),
+                "check_metrics: the continuous-time checks' numbers per trial",
+                List.of("sweep", "idx", "lr", "check", "metric", "value"));
+        for (Row r : spark.sql("SELECT DISTINCT sweep FROM check_metrics").collectAsList()) {
+            only += " AND sweep <> '" + r.getString(0).replace("'", "''") + "'";
+        }
         section(out, tables.get(ResultTables.Table.SLOPE_VS_C).where(only),
                 "slope_vs_c: slope of log max-update at n = " + params.n() + " (from n +- 5) vs |C|/2",
                 List.of("sweep", "beta", "gamma", "c", "region", "predicted_slope", "discrete_rate", "measured_slope",

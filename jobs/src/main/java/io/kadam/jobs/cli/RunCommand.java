@@ -83,7 +83,7 @@ final class RunCommand {
             Reports.print(tables, spec.name(), params, out);
             out.printf(Locale.ROOT, "kadam: sweep '%s' done in %.1f s: %d trials, %d already committed, %d run %s; tables in %s/tables%n",
                     spec.name(), summary.seconds(), summary.total(), summary.alreadyCommitted(), summary.ran(), summary.statuses(), outDir);
-            if (!summary.nothingToDo()) {
+            if (!summary.nothingToDo() && spec.check() == null) { // check trials record no steps to account
                 out.println(timeAccount(spark, spec.name(), summary, trials));
             }
             for (String page : ReportWriter.write(spark, outDir, tables, spec.name(), params, out)) {

@@ -16,7 +16,11 @@ final class FigureFactory {
             TestLossFigure::build,
             BestLossFigure::build,
             ByKFigure::accuracy,
-            ByKFigure::loss);
+            ByKFigure::loss,
+            data -> CheckFigure.build(data, 0),
+            data -> CheckFigure.build(data, 1),
+            data -> CheckFigure.build(data, 2),
+            data -> CheckFigure.build(data, 3));
 
     private FigureFactory() {}
 

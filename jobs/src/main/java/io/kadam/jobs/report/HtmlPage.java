@@ -63,7 +63,9 @@ final class HtmlPage {
 
         h.append("<h2>Tables</h2>\n");
         ResultTables.Params p = data.params();
-        if (data.isProductGrid()) {
+        if (data.isCheckSweep()) {
+            table(h, checkMetrics(data), "check_metrics: the " + data.check().kind() + " check's numbers per trial");
+        } else if (data.isProductGrid()) {
             table(h, data.table(Table.BEST_ACCURACY), "best_accuracy: best test accuracy over lr × weight decay per k × strategy × coupling");
             table(h, data.table(Table.BEST_LOSS_BY_K), "best_loss_by_k: best test loss over lr × weight decay per k × strategy × coupling");
         } else {
@@ -88,6 +90,9 @@ final class HtmlPage {
         row(h, "sweep", data.name());
         row(h, "grid", data.isProductGrid() ? "product grid (k-Adam: k × strategy × lr × weight decay × coupling)"
                 : data.isB0Sweep() ? "Adam at points on B0 (C = 0)" : "Adam at points of the (β, γ) plane");
+        if (data.isCheckSweep()) {
+            row(h, "check", data.check().kind() + ": every trial ran this continuous-time check on its AdamW training run");
+        }
         row(h, "trials", data.trials().size() + (statuses.isEmpty() ? "" : ": " + statuses));
         row(h, "code", version.describe());
         row(h, "made", DateTimeFormatter.ISO_INSTANT.format(made.atOffset(ZoneOffset.UTC).withNano(0).toInstant()));
@@ -120,6 +125,22 @@ final class HtmlPage {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** One row per trial: its coordinates and every metric of its check, in the check's order. */
+    private static TableData checkMetrics(SweepData data) {
+        List<String> names = data.check().metricNames();
+        List<String> columns = new ArrayList<>(List.of("idx", "lr", "beta", "gamma", "weight_decay", "seed"));
+        columns.addAll(names);
+        List<List<Object>> rows = new ArrayList<>();
+        for (TrialInfo t : data.trials()) {
+            List<Object> row = new ArrayList<>(Arrays.asList(t.idx(), t.lr(), t.beta(), t.gamma(), t.weightDecay(), t.seed()));
+            for (String name : names) {
+                row.add(data.check().metric(t.trialId(), name));
+            }
+            rows.add(row);
+        }
+        return new TableData(columns, rows);
     }
 
     /** The trials that ended other than completed, with why. */

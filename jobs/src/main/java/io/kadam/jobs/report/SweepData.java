@@ -21,9 +21,10 @@ import java.util.function.ToDoubleFunction;
  * @param testLoss   trial id to the test loss against n (the step after whose update it was taken)
  * @param tables     the rows of each result table for this sweep (empty tables included)
  * @param params     the parameters the tables were computed with
+ * @param check      a check sweep's curves and numbers; null for a training sweep
  */
 public record SweepData(String name, List<TrialInfo> trials, Map<String, Trace> maxUpdates, Map<String, Trace> testLoss,
-                        Map<Table, TableData> tables, ResultTables.Params params) {
+                        Map<Table, TableData> tables, ResultTables.Params params, CheckData check) {
 
     /** The columns collected of each table: what the figures read and the HTML page prints. */
     public static final Map<Table, List<String>> COLUMNS = new EnumMap<>(Map.of(
@@ -44,6 +45,17 @@ public record SweepData(String name, List<TrialInfo> trials, Map<String, Trace> 
             all.put(t, tables.getOrDefault(t, TableData.empty(COLUMNS.get(t))));
         }
         tables = all;
+    }
+
+    /** A training sweep (no check). */
+    public SweepData(String name, List<TrialInfo> trials, Map<String, Trace> maxUpdates, Map<String, Trace> testLoss,
+                     Map<Table, TableData> tables, ResultTables.Params params) {
+        this(name, trials, maxUpdates, testLoss, tables, params, null);
+    }
+
+    /** A sweep whose trials ran a continuous-time check instead of plain training. */
+    public boolean isCheckSweep() {
+        return check != null;
     }
 
     public TableData table(Table table) {

@@ -9,8 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Collects a sweep's report data with Spark SQL over the views {@code trials}, {@code steps} and
@@ -47,8 +49,10 @@ final class SweepLoader {
             Dataset<Row> table = tables != null && tables.containsKey(t) ? tables.get(t) : ResultTables.compute(spark, t, params);
             rows.put(t, TableData.collect(table.where(where), SweepData.COLUMNS.get(t)));
         }
-        Map<String, Trace> maxUpdates = product ? Map.of() : maxUpdates(spark, where);
-        return new SweepData(sweep, trials, maxUpdates, testLoss(spark, where), rows, params);
+        CheckData check = checkData(spark, where, trials);
+        // a check sweep's steps carry the loss only (no k-Adam statistics)
+        Map<String, Trace> maxUpdates = product || check != null ? Map.of() : maxUpdates(spark, where);
+        return new SweepData(sweep, trials, maxUpdates, testLoss(spark, where), rows, params, check);
     }
 
     private static List<TrialInfo> trials(SparkSession spark, String where) {
@@ -91,6 +95,60 @@ final class SweepLoader {
         return traces(spark.sql(sql).collectAsList());
     }
 
+    /**
+     * A check sweep's numbers (every trial) and curves (the first {@link CheckData#PLOTTED_TRIALS}
+     * trials, every curve downsampled to at most {@link #POINTS_PER_TRACE} iterations in SQL), or
+     * null when the sweep ran no check.
+     */
+    private static CheckData checkData(SparkSession spark, String where, List<TrialInfo> trials) {
+        List<Row> metricRows = spark.sql("SELECT trial_id, check, metric, value FROM check_metrics WHERE " + where).collectAsList();
+        if (metricRows.isEmpty()) {
+            return null;
+        }
+        String kind = metricRows.get(0).getString(1);
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        for (Row r : metricRows) {
+            metrics.computeIfAbsent(r.getString(0), id -> new LinkedHashMap<>()).put(r.getString(2), r.getDouble(3));
+        }
+        List<String> plotted = trials.stream().map(TrialInfo::trialId).filter(metrics::containsKey)
+                .limit(CheckData.PLOTTED_TRIALS).toList();
+        String ids = plotted.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", "));
+        String sql = """
+                WITH s AS (
+                    SELECT trial_id, series, subject, iteration, value,
+                           MAX(iteration) OVER (PARTITION BY trial_id) AS last
+                    FROM check_series
+                    WHERE %1$s AND trial_id IN (%2$s)
+                )
+                SELECT trial_id, series, subject, iteration, value
+                FROM s
+                WHERE iteration %% CAST(CEIL((last + 1) / %3$d.0) AS BIGINT) = 0 OR iteration = last
+                ORDER BY trial_id, series, subject, iteration
+                """.formatted(where, ids, POINTS_PER_TRACE);
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (Row r : spark.sql(sql).collectAsList()) {
+            String key = r.getString(0) + "\n" + r.getString(1) + "\n" + r.getString(2);
+            points.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[]{r.getLong(3), r.getDouble(4)});
+        }
+        Map<String, Map<String, Map<String, Trace>>> curves = new HashMap<>();
+        points.forEach((key, list) -> {
+            String[] parts = key.split("\n", 3);
+            curves.computeIfAbsent(parts[0], id -> new HashMap<>()).computeIfAbsent(parts[1], series -> new HashMap<>())
+                    .put(parts[2], trace(list));
+        });
+        return new CheckData(kind, curves, metrics);
+    }
+
+    private static Trace trace(List<double[]> list) {
+        double[] x = new double[list.size()];
+        double[] y = new double[list.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = list.get(i)[0];
+            y[i] = list.get(i)[1];
+        }
+        return new Trace(x, y);
+    }
+
     /** Rows (trial_id, step, value) ordered by trial and step, as one trace per trial. */
     private static Map<String, Trace> traces(List<Row> rows) {
         Map<String, List<double[]>> points = new HashMap<>();
@@ -98,15 +156,7 @@ final class SweepLoader {
             points.computeIfAbsent(r.getString(0), id -> new ArrayList<>()).add(new double[]{r.getLong(1), r.getDouble(2)});
         }
         Map<String, Trace> out = new HashMap<>();
-        points.forEach((id, list) -> {
-            double[] x = new double[list.size()];
-            double[] y = new double[list.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = list.get(i)[0];
-                y[i] = list.get(i)[1];
-            }
-            out.put(id, new Trace(x, y));
-        });
+        points.forEach((id, list) -> out.put(id, trace(list)));
         return out;
     }
 }

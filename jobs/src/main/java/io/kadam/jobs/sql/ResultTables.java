@@ -3,6 +3,8 @@ package io.kadam.jobs.sql;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * The paper's tables, computed with Spark SQL from a results directory. The SQL lives in
  * {@code sql/*.sql} resources (also in the notebooks' reach) with {@code ${name}} parameters; the
- * views {@code trials}, {@code steps} and {@code evals} are the Parquet tables of the layout.
+ * views {@code trials}, {@code steps} and {@code evals} are the Parquet tables of the layout
+ * ({@code check_series} and {@code check_metrics} too, empty without check sweeps).
  */
 public final class ResultTables {
 
@@ -64,9 +67,33 @@ public final class ResultTables {
         Dataset<Row> trials = spark.read().parquet(out + "/trials");
         trials.createOrReplaceTempView("trials");
         Dataset<Row> committed = trials.select("sweep", "trial_id");
+        var key = scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("sweep", "trial_id")).toSeq();
         for (String table : new String[]{"steps", "evals"}) {
-            spark.read().parquet(out + "/" + table).join(committed, scala.collection.JavaConverters.asScalaBuffer(
-                    java.util.List.of("sweep", "trial_id")).toSeq(), "left_semi").createOrReplaceTempView(table);
+            spark.read().parquet(out + "/" + table).join(committed, key, "left_semi").createOrReplaceTempView(table);
+        }
+        // only check sweeps write these: an output directory without one gets empty views
+        for (Map.Entry<String, StructType> check : CHECK_TABLES.entrySet()) {
+            Dataset<Row> rows = exists(spark, out + "/" + check.getKey())
+                    ? spark.read().parquet(out + "/" + check.getKey()).join(committed, key, "left_semi")
+                    : spark.createDataFrame(java.util.List.of(), check.getValue());
+            rows.createOrReplaceTempView(check.getKey());
+        }
+    }
+
+    /** The check tables' columns as Spark reads them (the Parquet contract in {@code io.kadam.jobs.store}). */
+    private static final Map<String, StructType> CHECK_TABLES = Map.of(
+            "check_series", new StructType().add("trial_id", DataTypes.StringType).add("check", DataTypes.StringType)
+                    .add("series", DataTypes.StringType).add("subject", DataTypes.StringType)
+                    .add("iteration", DataTypes.LongType).add("value", DataTypes.DoubleType).add("sweep", DataTypes.StringType),
+            "check_metrics", new StructType().add("trial_id", DataTypes.StringType).add("check", DataTypes.StringType)
+                    .add("metric", DataTypes.StringType).add("value", DataTypes.DoubleType).add("sweep", DataTypes.StringType));
+
+    private static boolean exists(SparkSession spark, String dir) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir);
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
         }
     }
 

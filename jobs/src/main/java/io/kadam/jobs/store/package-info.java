@@ -9,6 +9,8 @@
  *   trials/sweep=<name>/trial-<trialId>.parquet   one row per trial: the commit record
  *   steps/sweep=<name>/trial-<trialId>.parquet    one row per training step
  *   evals/sweep=<name>/trial-<trialId>.parquet    one row per test evaluation
+ *   check_series/sweep=<name>/trial-<trialId>.parquet   check sweeps only: the check's curves
+ *   check_metrics/sweep=<name>/trial-<trialId>.parquet  check sweeps only: the check's numbers
  *   _staging/<trialId>-<uuid>/                    attempts being committed (or abandoned)
  *   _kadam.json                                   schema version and the spec of each sweep
  * }</pre>
@@ -99,6 +101,40 @@
  * seconds    double      wall time of the evaluation
  * sweep      string      partition column
  * }</pre>
+ *
+ * <h2>check_series and check_metrics: sweeps with a {@code check:} section</h2>
+ *
+ * A check trial trains its AdamW run while a continuous-time check observes it
+ * ({@code io.kadam.model.dynamics.CheckKind}); it writes no steps and no evals rows (the checks
+ * read no k-Adam statistics), only these two tables beside its trials row, committed like the
+ * others (moved in before the trials row, removed with it). Long form, one row per value:
+ *
+ * <pre>{@code
+ * check_series   trial_id string, check string, series string, subject string, iteration bigint, value double, sweep string
+ * check_metrics  trial_id string, check string, metric string, value double, sweep string
+ *
+ * check            series (subject)                                       metrics
+ * replay           discrete = the run's θ_n, continuous = the Euler        median_relative_mean_gap, mean_relative_mean_gap,
+ *   (Fig. 1)         solution θ(t_n), discrete64 = float64 replay of the    mean_relative_max_gap, worst_relative_max_gap
+ *                    recursion (a coordinate, e.g. h0_attn_q_weight[206])   (gaps over each coordinate's range), float64_floor,
+ *                                                                           lost_gradients, solve_seconds
+ * norm             true = ‖W_n‖², eq8 = Eq. 8 with the continuous u,       worst_relative_error, median_growth_ratio,
+ *   (Fig. 5)         eq8_discrete = with u_n, eq8_corrected = growth term   mean_cross_share, worst_corrected_relative_error,
+ *                    × (1+γ)/(1−γ), ode = the Euler solution's ‖W‖²        worst_ode_relative_error, max_same_time_cosine,
+ *                    (a head matrix, e.g. "L0 q head 1")                   solve_seconds
+ * inner-product    qk_norm.cos_final = |cos(W_N, g_n)|, .cos_same =        qk_norm. and no_qk_norm. × mean_abs_cos_final,
+ *   (Fig. 8)         |cos(W_n, g_n)|, .inner_final = ⟨W_N, g_n⟩; the same    late_abs_cos_final, mean_abs_cos_same,
+ *                    with no_qk_norm. (a head matrix)                       mean_abs_inner_final, final_loss
+ * coarse-graining  true_v, coarse_v, perturbed = θ_n of the three runs     coarse_relative_mean_gap, perturbed_relative_mean_gap,
+ *   (Fig. 9)         (a coordinate), and their training losses (loss)      coarse_loss_gap, perturbed_loss_gap,
+ *                                                                           coarse_max_one_minus_cos, final_loss_true_v,
+ *                                                                           final_loss_coarse_v
+ * every check      train_loss (run): the observed run's loss of batch n
+ * }</pre>
+ *
+ * Iterations run 0..N for parameter values and 0..N−1 for gradients and losses. The report
+ * reads them through the views of {@code ResultTables.registerViews} (empty views where no
+ * check sweep ran).
  *
  * <h2>Parquet details</h2>
  *

@@ -79,6 +79,72 @@ class FiguresTest {
         assertEquals(1 + 32, html.split("<h3>best_accuracy")[1].split("</table>")[0].split("<tr>").length - 1);
     }
 
+    /** A replay check sweep of {@code trials} trials: two coordinates per trial, numbers in the check's order. */
+    private static SweepData replaySweep(int trials) {
+        List<TrialInfo> infos = new ArrayList<>();
+        Map<String, Map<String, Map<String, Trace>>> curves = new HashMap<>();
+        Map<String, Map<String, Double>> metrics = new HashMap<>();
+        for (int i = 0; i < trials; i++) {
+            TrialInfo t = kadam(i, 1, "adam", 1e-3 * (i + 1), "decoupled");
+            infos.add(t);
+            Map<String, Map<String, Trace>> series = new HashMap<>();
+            for (String s : List.of("discrete", "continuous", "discrete64")) {
+                double shift = s.equals("continuous") ? 1e-4 : 0;
+                series.put(s, Map.of("h0_attn_q_weight[3]", line(50, n -> Math.sin(n / 7.0) + shift),
+                        "h0_attn_k_weight[9]", line(50, n -> Math.cos(n / 5.0) + shift)));
+            }
+            curves.put(t.trialId(), series);
+            Map<String, Double> m = new java.util.LinkedHashMap<>();
+            m.put("median_relative_mean_gap", 0.0073);
+            m.put("mean_relative_max_gap", 0.035);
+            m.put("worst_relative_max_gap", 0.065);
+            metrics.put(t.trialId(), m);
+        }
+        // curves only for the plotted trials, as SweepLoader collects them
+        curves.keySet().retainAll(infos.stream().limit(CheckData.PLOTTED_TRIALS).map(TrialInfo::trialId).toList());
+        return new SweepData("fig1", infos, Map.of(), Map.of(), Map.of(), PARAMS, new CheckData("replay", curves, metrics));
+    }
+
+    @Test
+    void aCheckSweepGetsOneFigurePerPlottedTrialAndItsNumbersTable() {
+        SweepData data = replaySweep(6);
+        assertTrue(data.isCheckSweep());
+        assertEquals(List.of("check_replay_0.png", "check_replay_1.png", "check_replay_2.png", "check_replay_3.png"), names(data));
+        Figure first = FigureFactory.figures(data).get(0);
+        assertTrue(first.caption().contains("0.73%"), first.caption()); // the median gap from check_metrics
+        assertEquals(4, first.chart().getSeriesMap().size(), "θ_n and θ(t_n) of each of the 2 coordinates");
+        assertTrue(first.png().length > 1000);
+        String html = HtmlPage.render(data, List.of(), List.of(), new CodeVersion("1.0", null), java.time.Instant.EPOCH, "out");
+        assertTrue(html.contains("check_metrics: the replay check"), html);
+        assertTrue(html.contains("median_relative_mean_gap"), html);
+        assertFalse(html.contains("slope_vs_c"), "a check sweep has no training tables");
+        assertEquals(2, names(replaySweep(2)).size());
+    }
+
+    @Test
+    void everyCheckKindDrawsItsFigureFromItsSeries() {
+        Map<String, List<String>> seriesByKind = Map.of(
+                "norm", List.of("true", "eq8", "eq8_corrected"),
+                "inner-product", List.of("qk_norm.cos_final", "no_qk_norm.cos_final"),
+                "coarse-graining", List.of("true_v", "coarse_v", "perturbed"));
+        seriesByKind.forEach((kind, seriesNames) -> {
+            TrialInfo t = kadam(0, 1, "adam", 1e-3, "decoupled");
+            String subject = kind.equals("coarse-graining") ? "loss" : "L0 q head 0";
+            Map<String, Map<String, Trace>> series = new HashMap<>();
+            for (String s : seriesNames) {
+                series.put(s, Map.of(subject, line(20, n -> 1 + n * 0.01)));
+            }
+            SweepData data = new SweepData(kind, List.of(t), Map.of(), Map.of(), Map.of(), PARAMS,
+                    new CheckData(kind, Map.of(t.trialId(), series), Map.of(t.trialId(), Map.of("x", 1.0))));
+            // (one point of the plane: the plane figure is drawn too)
+            List<Figure> figures = FigureFactory.figures(data).stream().filter(f -> f.fileName().startsWith("check_")).toList();
+            assertEquals(1, figures.size(), kind);
+            // Fig. 8 draws the mean over matrices, one line per run
+            assertEquals(seriesNames.size(), figures.get(0).chart().getSeriesMap().size(), kind);
+            assertTrue(figures.get(0).caption().contains("n/a"), kind + ": a metric the trial lacks reads n/a, not NaN");
+        });
+    }
+
     @Test
     void aCurveSweepWithoutStepsOrEvalsGetsOnlyThePlane() {
         List<TrialInfo> trials = List.of(adam(0, 0.955, 0.99, "failed"), adam(1, 0.96, 0.983, "failed"), adam(2, 0.964, 0.9766, "failed"));

@@ -16,6 +16,11 @@
  *       the true v and with the coarse-grained ṽ ({@link io.kadam.model.dynamics.CoarseGrainedAdamW})</td></tr>
  * </table>
  *
+ * <p>In a sweep, a spec's {@code check:} section names a {@link io.kadam.model.dynamics.CheckKind};
+ * {@link io.kadam.model.dynamics.CheckRunner} runs it on the trial's run
+ * ({@link io.kadam.model.dynamics.AdamWSetup#of}) and returns a
+ * {@link io.kadam.model.dynamics.CheckOutput} in the long form of the result tables.
+ *
  * <p>A run is driven step by step by {@link io.kadam.model.dynamics.GptRun} (the trainer's
  * seeding, model and loss, so it follows a {@code Trial} of the same config exactly), because the
  * checks must read gradients between backward and the update; {@link io.kadam.model.dynamics.Recording}

@@ -52,25 +52,33 @@ final class Progress extends SparkListener {
 
     /**
      * Lines for the trials whose task-end event has not arrived yet: Spark delivers listener
-     * events asynchronously, so the job can finish before the last ones. Call after the job.
+     * events asynchronously, so the job can finish before the last ones. Call after the job with
+     * the statuses its tasks returned (trial id → status label).
      */
-    synchronized void reportRemaining() {
+    synchronized void reportRemaining(Map<String, String> statusById) {
         for (int i = 0; i < trials.size(); i++) {
-            report(i);
+            report(i, statusById.getOrDefault(trials.get(i).trialId(), "not committed"));
         }
     }
 
     private void report(int index) {
+        if (reported.contains(index)) {
+            return;
+        }
+        String status;
+        try {
+            status = store.statusOf(sweep, trials.get(index).trialId()).map(TrialStatus::label).orElse("not committed");
+        } catch (IOException e) {
+            status = "unknown (" + e.getMessage() + ")";
+        }
+        report(index, status);
+    }
+
+    private void report(int index, String status) {
         if (!reported.add(index)) {
             return; // a retried task of an already reported trial, or reported by reportRemaining
         }
         TrialSpec trial = trials.get(index);
-        String status;
-        try {
-            status = store.statusOf(sweep, trial.trialId()).map(TrialStatus::label).orElse("not committed");
-        } catch (IOException e) {
-            status = "unknown (" + e.getMessage() + ")";
-        }
         statuses.merge(status, 1, Integer::sum);
         done++;
         double elapsed = (System.nanoTime() - start) / 1e9;

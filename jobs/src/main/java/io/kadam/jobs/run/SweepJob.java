@@ -65,25 +65,27 @@ public final class SweepJob {
         log.printf("kadam: sweep '%s': %d trials, %d already committed, running %d on %s (%d task slots)%n", sweep, trials.size(),
                 already, todo.size(), spark.sparkContext().master(), spark.sparkContext().defaultParallelism());
         Progress progress = new Progress(sweep, todo, store, log);
+        Map<String, String> committedNow = new java.util.HashMap<>();
         spark.sparkContext().addSparkListener(progress);
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             jsc.setJobDescription("kadam sweep " + sweep + " (" + todo.size() + " trials)");
             // one trial per partition, so one per task: parallelize slices a list evenly
-            jsc.parallelize(todo, todo.size()).foreachPartition(new TrialTask(out, new SerializableConfiguration(hadoop)));
+            var conf = jsc.broadcast(new SerializableConfiguration(hadoop));
+            // each task returns what its trials' committed rows say: no reading them back here
+            for (var result : jsc.parallelize(todo, todo.size()).mapPartitions(new TrialTask(out, conf)).collect()) {
+                committedNow.put(result._1(), result._2());
+            }
         } finally {
             spark.sparkContext().removeSparkListener(progress);
         }
-        progress.reportRemaining();
+        // Spark delivers listener events asynchronously: the last task ends may not have been seen yet
+        progress.reportRemaining(committedNow);
         // staging older than an hour is abandoned; younger may belong to a concurrent rerun still committing
         store.cleanStaging(java.time.Duration.ofHours(1));
-        // the statuses from the store, not from the listener: Spark delivers listener events
-        // asynchronously, so the last task ends may not have been seen yet
-        Map<String, TrialStatus> now = store.committedTrials(sweep);
         Map<String, Integer> statuses = new java.util.TreeMap<>();
         for (TrialSpec t : todo) {
-            TrialStatus status = now.get(t.trialId());
-            statuses.merge(status == null ? "not committed" : status.label(), 1, Integer::sum);
+            statuses.merge(committedNow.getOrDefault(t.trialId(), "not committed"), 1, Integer::sum);
         }
         return new Summary(trials.size(), already, todo.size(), statuses, (System.nanoTime() - start) / 1e9);
     }

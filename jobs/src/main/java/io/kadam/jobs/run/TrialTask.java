@@ -2,13 +2,16 @@ package io.kadam.jobs.run;
 
 import ai.djl.Device;
 import io.kadam.jobs.spec.TrialSpec;
+import io.kadam.jobs.store.CommitResult;
 import io.kadam.jobs.store.ResultLayout;
+import io.kadam.jobs.store.ResultStore;
 import io.kadam.jobs.store.TrialWriter;
 import io.kadam.model.train.TrialOutcome;
 import io.kadam.model.train.TrialRunner;
 import io.kadam.model.train.TrialStatus;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -17,7 +20,11 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import scala.Tuple2;
 
 /**
  * What one Spark task does: train its trial on the device Spark gave it and commit the metrics
@@ -27,30 +34,37 @@ import java.util.Iterator;
  * retry it. A lost executor, an OutOfMemoryError or a failed commit do fail the task, and Spark
  * retries it; the commit protocol of {@link TrialWriter} keeps the result single.
  */
-final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
+final class TrialTask implements FlatMapFunction<Iterator<TrialSpec>, Tuple2<String, String>> {
 
     private final String out;
-    private final SerializableConfiguration hadoop;
+    private final Broadcast<SerializableConfiguration> hadoop;
 
-    TrialTask(String out, SerializableConfiguration hadoop) {
+    /** @param hadoop the output file system's configuration, broadcast once rather than shipped with every task */
+    TrialTask(String out, Broadcast<SerializableConfiguration> hadoop) {
         this.out = out;
         this.hadoop = hadoop;
     }
 
+    /** Runs the partition's trials; returns (trial id, committed status label) of each. */
     @Override
-    public void call(Iterator<TrialSpec> trials) throws Exception {
+    public Iterator<Tuple2<String, String>> call(Iterator<TrialSpec> trials) throws Exception {
         TaskContext task = TaskContext.get();
         Device device = device(task);
         int threads = task == null ? 1 : task.cpus(); // torch threads = the cores Spark gave this task
         String attempt = task == null ? "local" : task.stageId() + "." + task.stageAttemptNumber() + "-" + task.attemptNumber()
                 + "-" + task.taskAttemptId();
+        List<Tuple2<String, String>> statuses = new ArrayList<>();
         while (trials.hasNext()) {
-            run(trials.next(), device, threads, attempt);
+            TrialSpec trial = trials.next();
+            statuses.add(new Tuple2<>(trial.trialId(), run(trial, device, threads, attempt)));
         }
+        return statuses.iterator();
     }
 
-    private void run(TrialSpec trial, Device device, int threads, String attempt) throws Exception {
-        TrialWriter writer = new TrialWriter(new ResultLayout(out), hadoop.value(), trial, attempt);
+    /** Trains and commits one trial; returns the status its committed row holds. */
+    private String run(TrialSpec trial, Device device, int threads, String attempt) throws Exception {
+        Configuration conf = hadoop.value().value();
+        TrialWriter writer = new TrialWriter(new ResultLayout(out), conf, trial, attempt);
         Path checkpoint = checkpointFile(trial);
         TrialOutcome outcome;
         String error = null;
@@ -64,10 +78,15 @@ final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
             outcome = new TrialOutcome(TrialStatus.FAILED, writer.stepCount(), e.toString(), Double.NaN, Double.NaN, Double.NaN,
                     (System.nanoTime() - start) / 1e9);
         }
-        writer.commit(outcome, error);
+        CommitResult committed = writer.commit(outcome, error);
         if (checkpoint != null) {
             Files.deleteIfExists(checkpoint);
         }
+        if (committed == CommitResult.ALREADY_COMMITTED) { // another attempt's row stands: report what it says
+            return new ResultStore(new ResultLayout(out), conf).statusOf(trial.sweep(), trial.trialId())
+                    .map(TrialStatus::label).orElse("not committed");
+        }
+        return outcome.status().label();
     }
 
     /** The task's GPU when Spark scheduled one (spark.task.resource.gpu.amount=1), else the CPU. */

@@ -3,6 +3,7 @@ package io.kadam.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -171,12 +172,8 @@ public final class NanoGpt extends AbstractBlock {
                 q = queryNorm.forward(ps, new NDList(q), training).singletonOrThrow();
                 k = keyNorm.forward(ps, new NDList(k), training).singletonOrThrow();
             }
-            // the scale as a tensor of this step's scope, not a Java number: DJL turns a number into
-            // a tensor over a Java buffer and frees it at once, while autograd still needs it for
-            // backward (a GC in between silently lost the q/k gradients of a step)
-            NDArray scale = x.getManager().create((float) (1.0 / Math.sqrt((double) d / heads))).toDevice(x.getDevice(), false);
-            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale);
-            att = att.add(causalMask(x.getManager(), t, x.getDevice())).softmax(-1);
+            NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale(x, d));
+            att = att.add(causalMask(x, t)).softmax(-1);
             NDArray y = dropout(att, dropout, training).matMul(v);        // (B, H, T, hd)
             y = y.transpose(0, 2, 1, 3).reshape(b, t, d);
             y = proj.forward(ps, new NDList(y), training).singletonOrThrow();
@@ -189,14 +186,49 @@ public final class NanoGpt extends AbstractBlock {
             return p.reshape(s.get(0), s.get(1), heads, s.get(2) / heads).transpose(0, 2, 1, 3);
         }
 
-        /** 0 on and below the diagonal, −∞ above: position i attends to positions ≤ i. */
-        private static NDArray causalMask(NDManager manager, long t, ai.djl.Device device) {
-            int n = (int) t;
-            float[] mask = new float[n * n];
-            for (int i = 0; i < n; i++) {
-                Arrays.fill(mask, i * n + i + 1, (i + 1) * n, Float.NEGATIVE_INFINITY);
+        // The attention scale and the causal mask are constants: made once per sequence length and
+        // device, in the weights' manager and outside any step's scope, instead of two host
+        // allocations and copies per layer and step. The scale is a tensor, not a Java number:
+        // DJL turns a number into a tensor over a Java buffer and frees it at once, while
+        // autograd still needs it for backward (a GC in between silently lost q/k gradients).
+        private NDArray scale;
+        private NDArray mask;
+
+        private NDArray scale(NDArray x, long d) {
+            if (scale == null || !scale.getDevice().equals(x.getDevice())) {
+                scale = constant(scale, weightManager().create((float) (1.0 / Math.sqrt((double) d / heads))), x.getDevice());
             }
-            return manager.create(mask, new Shape(t, t)).toDevice(device, false);
+            return scale;
+        }
+
+        /** 0 on and below the diagonal, −∞ above: position i attends to positions ≤ i. */
+        private NDArray causalMask(NDArray x, long t) {
+            if (mask == null || mask.getShape().get(0) != t || !mask.getDevice().equals(x.getDevice())) {
+                int n = (int) t;
+                float[] values = new float[n * n];
+                for (int i = 0; i < n; i++) {
+                    Arrays.fill(values, i * n + i + 1, (i + 1) * n, Float.NEGATIVE_INFINITY);
+                }
+                mask = constant(mask, weightManager().create(values, new Shape(t, t)), x.getDevice());
+            }
+            return mask;
+        }
+
+        private NDManager weightManager() {
+            return query.getParameters().valueAt(0).getArray().getManager();
+        }
+
+        /** {@code made} on {@code device}, kept past the current step's scope; {@code old} closed. */
+        private static NDArray constant(NDArray old, NDArray made, ai.djl.Device device) {
+            NDArray onDevice = made.toDevice(device, false);
+            if (onDevice != made) {
+                made.close();
+            }
+            NDScope.unregister(onDevice);
+            if (old != null) {
+                old.close();
+            }
+            return onDevice;
         }
 
         @Override

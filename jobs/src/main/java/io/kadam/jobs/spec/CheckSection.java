@@ -48,7 +48,7 @@ final class CheckSection {
             case NORM -> List.of("kind", "substeps");
             case INNER_PRODUCT -> List.of("kind");
             case COARSE_GRAINING -> List.of("kind", "coordinates", "coordinate_seed", "perturbation");
-        }, " of a " + kind.label() + " check");
+        }, " of " + aCheck(kind));
         CheckSpec spec = new CheckSpec(kind,
                 check.intValue("substeps", CheckSpec.DEFAULT_SUBSTEPS, 1),
                 check.intValue("coordinates", CheckSpec.DEFAULT_COORDINATES, 1),
@@ -57,7 +57,7 @@ final class CheckSection {
                         .toUpperCase(Locale.ROOT)),
                 check.number("perturbation", CheckSpec.DEFAULT_PERTURBATION, Range.NON_NEGATIVE));
 
-        String what = "a " + kind.label() + " check (" + kind.figure() + ")";
+        String what = aCheck(kind) + " (" + kind.figure() + ")";
         if (!(model instanceof GptConfig gpt)) {
             throw modelMap.error("kind", "must be gpt for " + what + ": the checks observe nanoGPT's query/key weights");
         }
@@ -107,9 +107,9 @@ final class CheckSection {
         long recorded = check.kind().recordsHeadMatrices() ? headEntries : check.coordinates();
         double bytes = (double) runs * recorded * (2 * steps + 1) * Double.BYTES;
         if (bytes > MAX_RECORDED_BYTES) {
-            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for a %s check of this model: it records"
+            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s of this model: it records"
                             + " %,d values at each of %,d iterations (%d run(s), theta and gradient): %.1f GB, more than %d MB;"
-                            + " lower training.steps or model.dim", check.kind().label(), recorded, steps, runs, bytes / 1e9,
+                            + " lower training.steps or model.dim", aCheck(check.kind()), recorded, steps, runs, bytes / 1e9,
                     MAX_RECORDED_BYTES >> 20));
         }
         long subjects = switch (check.kind()) {
@@ -119,9 +119,14 @@ final class CheckSection {
             case COARSE_GRAINING -> 3L * (check.coordinates() + 1);
         };
         if ((double) subjects * (steps + 1) > MAX_SERIES_POINTS) {
-            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for a %s check: it would write %,d curve"
-                    + " points per trial, at most %,d; lower training.steps (or check.coordinates)", check.kind().label(),
+            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s: it would write %,d curve"
+                    + " points per trial, at most %,d; lower training.steps (or check.coordinates)", aCheck(check.kind()),
                     subjects * (steps + 1), MAX_SERIES_POINTS));
         }
+    }
+
+    /** "a replay check", "an inner-product check". */
+    private static String aCheck(CheckKind kind) {
+        return ("aeiou".indexOf(kind.label().charAt(0)) >= 0 ? "an " : "a ") + kind.label() + " check";
     }
 }

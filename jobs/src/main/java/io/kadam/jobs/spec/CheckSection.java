@@ -74,9 +74,12 @@ final class CheckSection {
                     + ": the continuous-time model has no eps");
         }
         if (grid instanceof ProductGrid product) {
-            if (!product.k().equals(List.of(1)) || !product.strategies().isEmpty()) {
-                throw gridMap.error(gridMap.has("k") ? "k" : "strategy", "must be 1 (no strategy) for " + what
-                        + ": the continuous-time model is Adam's (k = 1)");
+            if (!product.k().equals(List.of(1))) {
+                throw gridMap.error("k", "must be 1 for " + what + ": the continuous-time model is Adam's (k = 1)");
+            }
+            if (!product.strategies().isEmpty()) {
+                throw gridMap.error("strategy", "does not apply to " + what + ": a strategy makes k-Adam's levels, and the"
+                        + " continuous-time model is Adam's (k = 1); leave it out");
             }
             if (!product.coupling().equals(List.of(WeightDecay.DECOUPLED))) {
                 throw gridMap.error("coupling", "must be decoupled for " + what + ": the continuous-time model is AdamW's");

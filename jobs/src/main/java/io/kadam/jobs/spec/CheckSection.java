@@ -66,8 +66,13 @@ final class CheckSection {
                     + ": it is about scale-invariant (qk-normed) query/key matrices"
                     + (kind == CheckKind.INNER_PRODUCT ? "; the check also runs the same model without qk-norm" : ""));
         }
-        if (optimizer.decay() != WeightDecay.DECOUPLED) {
-            throw optimizerMap.error("coupling", "must be decoupled for " + what + ": the continuous-time model is AdamW's");
+        // the trials' coupling: a product grid's coupling list (optimizer.coupling alone when it sweeps none)
+        boolean gridCoupling = grid instanceof ProductGrid && gridMap.has("coupling");
+        List<WeightDecay> couplings = grid instanceof ProductGrid product ? product.coupling() : List.of(optimizer.decay());
+        if (!couplings.equals(List.of(WeightDecay.DECOUPLED))) {
+            throw (gridCoupling ? gridMap : optimizerMap).error("coupling", "must be decoupled for " + what
+                    + ": the continuous-time model is AdamW's"
+                    + (gridCoupling || optimizerMap.has("coupling") ? "" : " (optimizer.coupling defaults to coupled)"));
         }
         if (optimizer.eps() != KAdamConfig.DEFAULT_EPS) {
             throw optimizerMap.error("eps", "must be left at " + KAdamConfig.DEFAULT_EPS + " for " + what
@@ -80,9 +85,6 @@ final class CheckSection {
             if (!product.strategies().isEmpty()) {
                 throw gridMap.error("strategy", "does not apply to " + what + ": a strategy makes k-Adam's levels, and the"
                         + " continuous-time model is Adam's (k = 1); leave it out");
-            }
-            if (!product.coupling().equals(List.of(WeightDecay.DECOUPLED))) {
-                throw gridMap.error("coupling", "must be decoupled for " + what + ": the continuous-time model is AdamW's");
             }
         }
         if (!training.schedule().kind().equals("constant")) {

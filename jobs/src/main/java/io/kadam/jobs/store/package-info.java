@@ -9,6 +9,8 @@
  *   trials/sweep=<name>/trial-<trialId>.parquet   one row per trial: the commit record
  *   steps/sweep=<name>/trial-<trialId>.parquet    one row per training step
  *   evals/sweep=<name>/trial-<trialId>.parquet    one row per test evaluation
+ *   check_series/sweep=<name>/trial-<trialId>.parquet   check trials only: one row per curve point
+ *   check_metrics/sweep=<name>/trial-<trialId>.parquet  check trials only: one row per headline number
  *   _staging/<trialId>-<uuid>/                    attempts being committed (or abandoned)
  *   _kadam.json                                   schema version and the spec of each sweep
  * }</pre>
@@ -99,6 +101,54 @@
  * seconds    double      wall time of the evaluation
  * sweep      string      partition column
  * }</pre>
+ *
+ * <h2>check_series and check_metrics: continuous-time check trials only</h2>
+ *
+ * A sweep whose spec has a {@code check:} section (CheckSection) runs the check on each trial's
+ * AdamW run and commits these two tables beside the others (moved in before the trials row,
+ * like steps and evals). Its steps hold the run's training loss per iteration with
+ * {@code max_update}, {@code grad_norm} and {@code seconds} NaN and {@code level_max_update}
+ * empty; it has no evals. Plain trials have no files here.
+ *
+ * <pre>{@code
+ * check_series    Spark type  meaning
+ * trial_id        string      the trial (join to trials)
+ * check           string      "replay" (Fig. 1), "norm" (Fig. 5), "inner-product" (Fig. 8), "coarse-graining" (Fig. 9)
+ * series          string      which curve (below)
+ * subject         string      what it follows: a coordinate "h0_attn_q_weight[517]", a head matrix "L0 q head 1", or "loss"
+ * iteration       bigint      n: θ_n for n = 0..N; g_n and losses for n = 0..N−1
+ * value           double
+ * sweep           string      partition column
+ *
+ * check_metrics   Spark type  meaning
+ * trial_id, check             as above
+ * metric          string      a headline number's name (below), in a fixed order per check
+ * value           double
+ * sweep           string      partition column
+ * }</pre>
+ *
+ * Series and metrics per check (io.kadam.model.dynamics.CheckRunner, from the fields of each
+ * check's result of the same names):
+ * <ul>
+ * <li>replay, per coordinate, n = 0..N: {@code discrete} (the float32 run), {@code continuous}
+ *     (Euler solution of Eq. 4), {@code discrete64} (float64 replay). Metrics
+ *     {@code median_relative_mean_gap}, {@code mean_relative_mean_gap}, {@code mean_relative_max_gap},
+ *     {@code worst_relative_max_gap}, {@code float64_floor}, {@code lost_gradients}, {@code solve_seconds}.</li>
+ * <li>norm, per q/k head matrix, n = 0..N: {@code true}, {@code eq8}, {@code eq8_discrete},
+ *     {@code eq8_corrected}, {@code ode} (squared norms). Metrics {@code worst_relative_error},
+ *     {@code median_growth_ratio}, {@code mean_cross_share}, {@code worst_corrected_relative_error},
+ *     {@code worst_ode_relative_error}, {@code max_same_time_cosine}, {@code solve_seconds}.</li>
+ * <li>inner-product, per head matrix, n = 0..N−1 (iterations with a zero gradient left out), for the
+ *     runs {@code qk_norm.} and {@code no_qk_norm.}: {@code cos_final} |cos(W_N, g_n)|,
+ *     {@code cos_same} |cos(W_n, g_n)|, {@code inner_final} ⟨W_N, g_n⟩. Metrics, per run prefix:
+ *     {@code mean_abs_cos_final}, {@code late_abs_cos_final}, {@code mean_abs_cos_same},
+ *     {@code mean_abs_inner_final}, {@code final_loss}.</li>
+ * <li>coarse-graining, per coordinate (n = 0..N) and for subject {@code loss} (n = 0..N−1):
+ *     {@code true_v}, {@code coarse_v}, {@code perturbed} (NaN without a reference run). Metrics
+ *     {@code coarse_relative_mean_gap}, {@code perturbed_relative_mean_gap}, {@code coarse_loss_gap},
+ *     {@code perturbed_loss_gap}, {@code coarse_max_one_minus_cos}, {@code final_loss_true_v},
+ *     {@code final_loss_coarse_v}.</li>
+ * </ul>
  *
  * <h2>Parquet details</h2>
  *

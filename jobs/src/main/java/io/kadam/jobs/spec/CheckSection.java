@@ -48,7 +48,7 @@ final class CheckSection {
             case NORM -> List.of("kind", "substeps");
             case INNER_PRODUCT -> List.of("kind");
             case COARSE_GRAINING -> List.of("kind", "coordinates", "coordinate_seed", "perturbation");
-        }, " of a " + kind.label() + " check");
+        }, " of " + aCheck(kind));
         CheckSpec spec = new CheckSpec(kind,
                 check.intValue("substeps", CheckSpec.DEFAULT_SUBSTEPS, 1),
                 check.intValue("coordinates", CheckSpec.DEFAULT_COORDINATES, 1),
@@ -57,7 +57,7 @@ final class CheckSection {
                         .toUpperCase(Locale.ROOT)),
                 check.number("perturbation", CheckSpec.DEFAULT_PERTURBATION, Range.NON_NEGATIVE));
 
-        String what = "a " + kind.label() + " check (" + kind.figure() + ")";
+        String what = aCheck(kind) + " (" + kind.figure() + ")";
         if (!(model instanceof GptConfig gpt)) {
             throw modelMap.error("kind", "must be gpt for " + what + ": the checks observe nanoGPT's query/key weights");
         }
@@ -66,20 +66,25 @@ final class CheckSection {
                     + ": it is about scale-invariant (qk-normed) query/key matrices"
                     + (kind == CheckKind.INNER_PRODUCT ? "; the check also runs the same model without qk-norm" : ""));
         }
-        if (optimizer.decay() != WeightDecay.DECOUPLED) {
-            throw optimizerMap.error("coupling", "must be decoupled for " + what + ": the continuous-time model is AdamW's");
+        // the trials' coupling: a product grid's coupling list (optimizer.coupling alone when it sweeps none)
+        boolean gridCoupling = grid instanceof ProductGrid && gridMap.has("coupling");
+        List<WeightDecay> couplings = grid instanceof ProductGrid product ? product.coupling() : List.of(optimizer.decay());
+        if (!couplings.equals(List.of(WeightDecay.DECOUPLED))) {
+            throw (gridCoupling ? gridMap : optimizerMap).error("coupling", "must be decoupled for " + what
+                    + ": the continuous-time model is AdamW's"
+                    + (gridCoupling || optimizerMap.has("coupling") ? "" : " (optimizer.coupling defaults to coupled)"));
         }
         if (optimizer.eps() != KAdamConfig.DEFAULT_EPS) {
             throw optimizerMap.error("eps", "must be left at " + KAdamConfig.DEFAULT_EPS + " for " + what
                     + ": the continuous-time model has no eps");
         }
         if (grid instanceof ProductGrid product) {
-            if (!product.k().equals(List.of(1)) || !product.strategies().isEmpty()) {
-                throw gridMap.error(gridMap.has("k") ? "k" : "strategy", "must be 1 (no strategy) for " + what
-                        + ": the continuous-time model is Adam's (k = 1)");
+            if (!product.k().equals(List.of(1))) {
+                throw gridMap.error("k", "must be 1 for " + what + ": the continuous-time model is Adam's (k = 1)");
             }
-            if (!product.coupling().equals(List.of(WeightDecay.DECOUPLED))) {
-                throw gridMap.error("coupling", "must be decoupled for " + what + ": the continuous-time model is AdamW's");
+            if (!product.strategies().isEmpty()) {
+                throw gridMap.error("strategy", "does not apply to " + what + ": a strategy makes k-Adam's levels, and the"
+                        + " continuous-time model is Adam's (k = 1); leave it out");
             }
         }
         if (!training.schedule().kind().equals("constant")) {
@@ -107,9 +112,9 @@ final class CheckSection {
         long recorded = check.kind().recordsHeadMatrices() ? headEntries : check.coordinates();
         double bytes = (double) runs * recorded * (2 * steps + 1) * Double.BYTES;
         if (bytes > MAX_RECORDED_BYTES) {
-            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for a %s check of this model: it records"
+            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s of this model: it records"
                             + " %,d values at each of %,d iterations (%d run(s), theta and gradient): %.1f GB, more than %d MB;"
-                            + " lower training.steps or model.dim", check.kind().label(), recorded, steps, runs, bytes / 1e9,
+                            + " lower training.steps or model.dim", aCheck(check.kind()), recorded, steps, runs, bytes / 1e9,
                     MAX_RECORDED_BYTES >> 20));
         }
         long subjects = switch (check.kind()) {
@@ -119,9 +124,14 @@ final class CheckSection {
             case COARSE_GRAINING -> 3L * (check.coordinates() + 1);
         };
         if ((double) subjects * (steps + 1) > MAX_SERIES_POINTS) {
-            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for a %s check: it would write %,d curve"
-                    + " points per trial, at most %,d; lower training.steps (or check.coordinates)", check.kind().label(),
+            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s: it would write %,d curve"
+                    + " points per trial, at most %,d; lower training.steps (or check.coordinates)", aCheck(check.kind()),
                     subjects * (steps + 1), MAX_SERIES_POINTS));
         }
+    }
+
+    /** "a replay check", "an inner-product check". */
+    private static String aCheck(CheckKind kind) {
+        return ("aeiou".indexOf(kind.label().charAt(0)) >= 0 ? "an " : "a ") + kind.label() + " check";
     }
 }

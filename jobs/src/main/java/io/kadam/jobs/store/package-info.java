@@ -102,39 +102,55 @@
  * sweep      string      partition column
  * }</pre>
  *
- * <h2>check_series and check_metrics: sweeps with a {@code check:} section</h2>
+ * <h2>check_series and check_metrics: continuous-time check trials only</h2>
  *
- * A check trial trains its AdamW run while a continuous-time check observes it
- * ({@code io.kadam.model.dynamics.CheckKind}); it writes no steps and no evals rows (the checks
- * read no k-Adam statistics), only these two tables beside its trials row, committed like the
- * others (moved in before the trials row, removed with it). Long form, one row per value:
+ * A sweep whose spec has a {@code check:} section (CheckSection) runs the check on each trial's
+ * AdamW run and commits these two tables beside its trials row (moved in before it, removed with
+ * it). A check trial writes no steps and no evals rows (the checks read no k-Adam statistics,
+ * so the training tables have nothing of it); its training loss is the series
+ * {@code train_loss} (subject {@code run}, n = 0..N−1). Plain trials have no files here. The
+ * report reads both tables through the views of {@code ResultTables.registerViews}, committed
+ * trials only (empty views where no check sweep ran).
  *
  * <pre>{@code
- * check_series   trial_id string, check string, series string, subject string, iteration bigint, value double, sweep string
- * check_metrics  trial_id string, check string, metric string, value double, sweep string
+ * check_series    Spark type  meaning
+ * trial_id        string      the trial (join to trials)
+ * check           string      "replay" (Fig. 1), "norm" (Fig. 5), "inner-product" (Fig. 8), "coarse-graining" (Fig. 9)
+ * series          string      which curve (below)
+ * subject         string      what it follows: a coordinate "h0_attn_q_weight[517]", a head matrix "L0 q head 1", or "loss"
+ * iteration       bigint      n: θ_n for n = 0..N; g_n and losses for n = 0..N−1
+ * value           double
+ * sweep           string      partition column
  *
- * check            series (subject)                                       metrics
- * replay           discrete = the run's θ_n, continuous = the Euler        median_relative_mean_gap, mean_relative_mean_gap,
- *   (Fig. 1)         solution θ(t_n), discrete64 = float64 replay of the    mean_relative_max_gap, worst_relative_max_gap
- *                    recursion (a coordinate, e.g. h0_attn_q_weight[206])   (gaps over each coordinate's range), float64_floor,
- *                                                                           lost_gradients, solve_seconds
- * norm             true = ‖W_n‖², eq8 = Eq. 8 with the continuous u,       worst_relative_error, median_growth_ratio,
- *   (Fig. 5)         eq8_discrete = with u_n, eq8_corrected = growth term   mean_cross_share, worst_corrected_relative_error,
- *                    × (1+γ)/(1−γ), ode = the Euler solution's ‖W‖²        worst_ode_relative_error, max_same_time_cosine,
- *                    (a head matrix, e.g. "L0 q head 1")                   solve_seconds
- * inner-product    qk_norm.cos_final = |cos(W_N, g_n)|, .cos_same =        qk_norm. and no_qk_norm. × mean_abs_cos_final,
- *   (Fig. 8)         |cos(W_n, g_n)|, .inner_final = ⟨W_N, g_n⟩; the same    late_abs_cos_final, mean_abs_cos_same,
- *                    with no_qk_norm. (a head matrix)                       mean_abs_inner_final, final_loss
- * coarse-graining  true_v, coarse_v, perturbed = θ_n of the three runs     coarse_relative_mean_gap, perturbed_relative_mean_gap,
- *   (Fig. 9)         (a coordinate), and their training losses (loss)      coarse_loss_gap, perturbed_loss_gap,
- *                                                                           coarse_max_one_minus_cos, final_loss_true_v,
- *                                                                           final_loss_coarse_v
- * every check      train_loss (run): the observed run's loss of batch n
+ * check_metrics   Spark type  meaning
+ * trial_id, check             as above
+ * metric          string      a headline number's name (below), in a fixed order per check
+ * value           double
+ * sweep           string      partition column
  * }</pre>
  *
- * Iterations run 0..N for parameter values and 0..N−1 for gradients and losses. The report
- * reads them through the views of {@code ResultTables.registerViews} (empty views where no
- * check sweep ran).
+ * Series and metrics per check (io.kadam.model.dynamics.CheckRunner, from the fields of each
+ * check's result of the same names):
+ * <ul>
+ * <li>replay, per coordinate, n = 0..N: {@code discrete} (the float32 run), {@code continuous}
+ *     (Euler solution of Eq. 4), {@code discrete64} (float64 replay). Metrics
+ *     {@code median_relative_mean_gap}, {@code mean_relative_mean_gap}, {@code mean_relative_max_gap},
+ *     {@code worst_relative_max_gap}, {@code float64_floor}, {@code lost_gradients}, {@code solve_seconds}.</li>
+ * <li>norm, per q/k head matrix, n = 0..N: {@code true}, {@code eq8}, {@code eq8_discrete},
+ *     {@code eq8_corrected}, {@code ode} (squared norms). Metrics {@code worst_relative_error},
+ *     {@code median_growth_ratio}, {@code mean_cross_share}, {@code worst_corrected_relative_error},
+ *     {@code worst_ode_relative_error}, {@code max_same_time_cosine}, {@code solve_seconds}.</li>
+ * <li>inner-product, per head matrix, n = 0..N−1 (iterations with a zero gradient left out), for the
+ *     runs {@code qk_norm.} and {@code no_qk_norm.}: {@code cos_final} |cos(W_N, g_n)|,
+ *     {@code cos_same} |cos(W_n, g_n)|, {@code inner_final} ⟨W_N, g_n⟩. Metrics, per run prefix:
+ *     {@code mean_abs_cos_final}, {@code late_abs_cos_final}, {@code mean_abs_cos_same},
+ *     {@code mean_abs_inner_final}, {@code final_loss}.</li>
+ * <li>coarse-graining, per coordinate (n = 0..N) and for subject {@code loss} (n = 0..N−1):
+ *     {@code true_v}, {@code coarse_v}, {@code perturbed} (NaN without a reference run). Metrics
+ *     {@code coarse_relative_mean_gap}, {@code perturbed_relative_mean_gap}, {@code coarse_loss_gap},
+ *     {@code perturbed_loss_gap}, {@code coarse_max_one_minus_cos}, {@code final_loss_true_v},
+ *     {@code final_loss_coarse_v}.</li>
+ * </ul>
  *
  * <h2>Parquet details</h2>
  *

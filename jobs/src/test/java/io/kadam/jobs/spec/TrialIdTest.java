@@ -1,13 +1,20 @@
 package io.kadam.jobs.spec;
 
+import io.kadam.model.dynamics.CheckKind;
+import io.kadam.model.dynamics.CheckSpec;
+import io.kadam.model.dynamics.ReplayCheck;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static io.kadam.jobs.spec.TestSpecs.BASE;
+import static io.kadam.jobs.spec.TestSpecs.PRODUCT;
 import static io.kadam.jobs.spec.TestSpecs.base;
 import static io.kadam.jobs.spec.TestSpecs.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +79,79 @@ class TrialIdTest {
                 "optimizer.level1.beta=0.9516", "schedule.lr=0.001", "training.seed=1", "optimizer.eps=1.0E-30")) {
             assertTrue(text.contains(key + "\n"), key + " in\n" + text);
         }
+    }
+
+    /**
+     * Plain trials keep the ids they had before checks existed: PRODUCT's last trial (k = 2,
+     * strategy naive, decoupled), computed with TrialId of c6a2373, the commit before the check
+     * section; BASE is pinned above.
+     */
+    @Test
+    void plainTrialsKeepTheirIdsFromBeforeChecks() {
+        List<TrialSpec> trials = SweepExpander.expand(parse(PRODUCT));
+        TrialSpec last = trials.get(trials.size() - 1);
+        assertEquals("naive", last.point().strategy());
+        assertEquals("b333f64d795abd19", last.trialId());
+        assertEquals("909ce78e64826879", trials.get(0).trialId());
+        for (TrialSpec t : trials) {
+            String text = TrialId.canonicalText(t.config(), t.data(), t.point().strategy());
+            assertEquals(text, TrialId.canonicalText(t.config(), t.data(), t.point().strategy(), null));
+            assertFalse(text.contains("check."), text);
+            assertEquals(t.trialId(), TrialId.of(t.config(), t.data(), t.point().strategy(), null));
+        }
+    }
+
+    /** BASE's first trial as a check trial: an id of its own per check kind and per knob. */
+    @Test
+    void aCheckGivesItsTrialsIdsOfTheirOwn() {
+        TrialSpec trial = SweepExpander.expand(parse(BASE)).get(0);
+        CheckSpec replay = CheckSpec.defaults(CheckKind.REPLAY);
+        List<CheckSpec> checks = List.of(replay,
+                CheckSpec.defaults(CheckKind.NORM),
+                CheckSpec.defaults(CheckKind.INNER_PRODUCT),
+                CheckSpec.defaults(CheckKind.COARSE_GRAINING),
+                new CheckSpec(CheckKind.REPLAY, 10, 16, 7, ReplayCheck.Interpolation.HELD, 1e-3),
+                new CheckSpec(CheckKind.REPLAY, 100, 4, 7, ReplayCheck.Interpolation.HELD, 1e-3),
+                new CheckSpec(CheckKind.REPLAY, 100, 16, 8, ReplayCheck.Interpolation.HELD, 1e-3),
+                new CheckSpec(CheckKind.REPLAY, 100, 16, 7, ReplayCheck.Interpolation.LINEAR, 1e-3),
+                new CheckSpec(CheckKind.COARSE_GRAINING, 100, 16, 7, ReplayCheck.Interpolation.HELD, 0));
+        Set<String> ids = new HashSet<>();
+        ids.add(trial.trialId());
+        for (CheckSpec check : checks) {
+            String id = TrialId.of(trial.config(), trial.data(), "adam", check);
+            assertTrue(id.matches("[0-9a-f]{16}"), id);
+            assertTrue(ids.add(id), "id " + id + " of " + check + " repeats another");
+            assertEquals(id, TrialId.of(trial.config(), trial.data(), "adam", check), "stable");
+        }
+        String text = TrialId.canonicalText(trial.config(), trial.data(), "adam", replay);
+        String plain = TrialId.canonicalText(trial.config(), trial.data(), "adam");
+        assertTrue(text.startsWith(plain), "the check's lines follow the training run's");
+        assertEquals("""
+                check.kind="replay"
+                check.substeps=100
+                check.coordinates=16
+                check.coordinate_seed=7
+                check.interpolation="held"
+                check.perturbation=0.001
+                """, text.substring(plain.length()));
+    }
+
+    /** The expander gives a check spec's trials the check's ids; without the section, the plain ids. */
+    @Test
+    void theExpanderIdsACheckSweepsTrialsWithItsCheck() {
+        String plainYaml = BASE + "optimizer: {weight_decay: 0.1, coupling: decoupled}\n";
+        List<TrialSpec> plain = SweepExpander.expand(parse(plainYaml));
+        List<TrialSpec> checked = SweepExpander.expand(parse(plainYaml + "check: {kind: replay, substeps: 10}\n"));
+        assertEquals(plain.size(), checked.size());
+        for (int i = 0; i < plain.size(); i++) {
+            TrialSpec p = plain.get(i);
+            TrialSpec c = checked.get(i);
+            assertEquals(p.config(), c.config(), "the same training run");
+            assertNotEquals(p.trialId(), c.trialId());
+            assertEquals(TrialId.of(c.config(), c.data(), "adam", c.check()), c.trialId());
+            assertEquals(10, c.check().substeps());
+        }
+        // computed once and pasted, as theCanonicalFormHasNotChanged: a change orphans stored check results
+        assertEquals("72af00f3830b6667", checked.get(0).trialId(), "the canonical form of check trials has not changed");
     }
 }

@@ -30,7 +30,7 @@ import java.util.Locale;
  */
 final class CheckSection {
 
-    /** What one trial may hold in memory: the recorded θ and g, in bytes. */
+    /** What one trial may hold in memory: its recorded θ and g and the trajectories computed from them, in bytes. */
     static final long MAX_RECORDED_BYTES = 512L << 20;
     /** Curve points one trial may write (rows of the check_series table). */
     static final long MAX_SERIES_POINTS = 5_000_000;
@@ -104,18 +104,27 @@ final class CheckSection {
     /** Refuses a check whose recording or curve rows would not fit an executor, naming the sizes. */
     private static void checkSize(CheckSpec check, GptConfig gpt, long steps, SpecMap trainingMap) {
         long headEntries = 2L * gpt.layers() * gpt.dim() * gpt.dim(); // every q and k weight, all heads
-        long runs = switch (check.kind()) {
-            case REPLAY, NORM -> 1;
-            case INNER_PRODUCT -> 1; // the two runs are recorded one after the other
-            case COARSE_GRAINING -> check.perturbation() == 0 ? 2 : 3;
+        long runs = check.kind() == CheckKind.COARSE_GRAINING ? (check.perturbation() == 0 ? 2 : 3) : 1;
+        // doubles kept per recorded value and iteration, until the check's result is made
+        String held = switch (check.kind()) {
+            case REPLAY -> "theta and g recorded, the float64 replay's and the Euler solution's theta";
+            case NORM -> "theta and g recorded, a float64 replay's theta and u, the Euler solution's theta";
+            case INNER_PRODUCT -> "theta and g of one run at a time";
+            case COARSE_GRAINING -> "theta and g of " + runs + " run(s)";
+        };
+        long perValue = switch (check.kind()) {
+            case REPLAY -> 4;
+            case NORM -> 5;
+            case INNER_PRODUCT -> 2;
+            case COARSE_GRAINING -> 2 * runs;
         };
         long recorded = check.kind().recordsHeadMatrices() ? headEntries : check.coordinates();
-        double bytes = (double) runs * recorded * (2 * steps + 1) * Double.BYTES;
+        double bytes = (double) recorded * perValue * (steps + 1) * Double.BYTES;
         if (bytes > MAX_RECORDED_BYTES) {
-            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s of this model: it records"
-                            + " %,d values at each of %,d iterations (%d run(s), theta and gradient): %.1f GB, more than %d MB;"
-                            + " lower training.steps or model.dim", aCheck(check.kind()), recorded, steps, runs, bytes / 1e9,
-                    MAX_RECORDED_BYTES >> 20));
+            throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s of this model: it keeps %d values"
+                            + " (%s) for each of %,d recorded weights at each of %,d iterations: %,.1f MB, more than %d MB;"
+                            + " lower training.steps or model.dim", aCheck(check.kind()), perValue, held, recorded, steps + 1,
+                    bytes / (1 << 20), MAX_RECORDED_BYTES >> 20));
         }
         long subjects = switch (check.kind()) {
             case REPLAY -> 3L * check.coordinates();

@@ -163,13 +163,14 @@ class CheckSpecErrorsTest {
     @Test
     void stepsMustFitTheRecordingAndTheSeriesLimits() {
         // training.steps is on line 12 of CHECK, 13 of QK
-        // norm, 1 layer of dim 32: 2 · 32 · 32 = 2048 recorded values; (2N + 1) · 2048 · 8 bytes <= 512 MiB up to N = 16383
+        // norm, 1 layer of dim 32: 2 · 32 · 32 = 2048 recorded values, 5 doubles each per iteration;
+        // 5 · 2048 · (N + 1) · 8 bytes <= 512 MiB up to N = 6552
         String norm = kind("norm");
-        assertEquals(16383, parse(replace(norm, "steps: 100", "steps: 16383")).training().steps());
-        assertError(replace(norm, "steps: 100", "steps: 16384"), 13, "training.steps",
-                "is too large for a norm check of this model", "records 2,048 values at each of 16,384 iterations",
-                "more than 512 MB", "lower training.steps or model.dim");
-        // coarse-graining holds three runs (two without the perturbed reference): N <= 5460, or 8191
+        assertEquals(6552, parse(replace(norm, "steps: 100", "steps: 6552")).training().steps());
+        assertError(replace(norm, "steps: 100", "steps: 6553"), 13, "training.steps",
+                "is too large for a norm check of this model", "keeps 5 values", "for each of 2,048 recorded weights at each of"
+                        + " 6,554 iterations: 512.1 MB, more than 512 MB", "lower training.steps or model.dim");
+        // coarse-graining holds 2 doubles per run and value, three runs (two without the perturbed reference): N <= 5460, or 8191
         String coarse = kind("coarse-graining");
         parse(replace(coarse, "steps: 100", "steps: 5460"));
         assertError(replace(coarse, "steps: 100", "steps: 5461"), 13, "training.steps", "coarse-graining check",

@@ -122,7 +122,7 @@ final class CheckSection {
         double bytes = (double) recorded * perValue * (steps + 1) * Double.BYTES;
         if (bytes > MAX_RECORDED_BYTES) {
             throw trainingMap.error("steps", String.format(Locale.ROOT, "is too large for %s of this model: it keeps %d values"
-                            + " (%s) for each of %,d recorded weights at each of %,d iterations: %,.1f MB, more than %d MB;"
+                            + " (%s) for each of %,d recorded weights at each of %,d iterations: %,.2f MB, more than %d MB;"
                             + " lower training.steps or model.dim", aCheck(check.kind()), perValue, held, recorded, steps + 1,
                     bytes / (1 << 20), MAX_RECORDED_BYTES >> 20));
         }

@@ -169,7 +169,7 @@ class CheckSpecErrorsTest {
         assertEquals(6552, parse(replace(norm, "steps: 100", "steps: 6552")).training().steps());
         assertError(replace(norm, "steps: 100", "steps: 6553"), 13, "training.steps",
                 "is too large for a norm check of this model", "keeps 5 values", "for each of 2,048 recorded weights at each of"
-                        + " 6,554 iterations: 512.1 MB, more than 512 MB", "lower training.steps or model.dim");
+                        + " 6,554 iterations: 512.03 MB, more than 512 MB", "lower training.steps or model.dim");
         // coarse-graining holds 2 doubles per run and value, three runs (two without the perturbed reference): N <= 5460, or 8191
         String coarse = kind("coarse-graining");
         parse(replace(coarse, "steps: 100", "steps: 5460"));

@@ -53,18 +53,19 @@ public record AdaptiveNormalization(double beta, double gamma) implements java.i
 
     /**
      * The same stage over a chunk of a flat CPU parameter (the fused path): x[0..len) is replaced
-     * by its normalization, m and v (this level's moments for the chunk) are updated in place.
-     * Returns max |x| of the output (NaN if any is NaN). Float arithmetic, like the tensor path;
-     * a plain loop over arrays, so the JIT can vectorize it.
+     * by its normalization, m and v (this level's moments for the chunk) are updated in place, and
+     * each output's |x| is folded into {@code maxAbs} lane by lane (maxAbs[j] = max(maxAbs[j], |x[j]|),
+     * NaN if any was NaN). Float arithmetic, like the tensor path. Lanes instead of one running
+     * max keep the loop free of a reduction: C2 then vectorizes it, which it does not for a
+     * loop-carried max or float sum.
      */
-    static float apply(float[] x, float[] m, float[] v, int len, Coefficients k) {
+    static void apply(float[] x, float[] m, float[] v, int len, Coefficients k, float[] maxAbs) {
         float gamma = k.gamma();
         float oneMinusGamma = k.oneMinusGamma();
         float beta = k.beta();
         float oneMinusBeta = k.oneMinusBeta();
         float c = k.biasCorrection();
         float eps = k.eps();
-        float max = 0f;
         for (int j = 0; j < len; j++) {
             float xj = x[j];
             float mj = gamma * m[j] + oneMinusGamma * xj;
@@ -73,9 +74,8 @@ public record AdaptiveNormalization(double beta, double gamma) implements java.i
             v[j] = vj;
             float out = c * mj / ((float) Math.sqrt(vj) + eps);
             x[j] = out;
-            max = Math.max(max, Math.abs(out)); // Math.max keeps NaN: divergence stays visible
+            maxAbs[j] = Math.max(maxAbs[j], Math.abs(out)); // Math.max keeps NaN: divergence stays visible
         }
-        return max;
     }
 
     /** This stage's constants at step n, rounded to float once per step. */

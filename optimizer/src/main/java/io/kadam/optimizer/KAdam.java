@@ -38,7 +38,7 @@ public class KAdam extends Optimizer {
     private final LrSchedule lr;
     private final Map<String, ParamState> states = new LinkedHashMap<>();
     private final MaxUpdateTracker tracker;
-    private final CpuFusedUpdate.Scratch scratch = new CpuFusedUpdate.Scratch();
+    private final CpuFusedUpdate.Scratch scratch;
     private boolean fusedCpu = true;
 
     public KAdam(KAdamConfig config, LrSchedule lr) {
@@ -52,6 +52,7 @@ public class KAdam extends Optimizer {
         this.config = config;
         this.lr = lr;
         this.tracker = new MaxUpdateTracker(config.k());
+        this.scratch = new CpuFusedUpdate.Scratch(config.k());
     }
 
     public KAdamConfig config() {

@@ -149,6 +149,77 @@ class KAdamTest {
     }
 
     /**
+     * Statistics of parameters longer than one chunk of the fused pass (several chunks, the last
+     * one partial, and a parameter shorter than a chunk): the fused pass keeps its maxima and Σg²
+     * per lane and reduces them at the end of each parameter, which must give what the tensor
+     * path's whole-tensor reductions give, every step (lanes cleared between parameters and steps).
+     */
+    @Test
+    void fusedStatisticsAgreeWithTheTensorPathOverManyChunks() {
+        int[] sizes = {10_001, 7};
+        int steps = 6;
+        UpdateStats[][] stats = new UpdateStats[2][steps];
+        for (int path = 0; path < 2; path++) {
+            Random rng = new Random(5);
+            try (TensorHarness h = new TensorHarness()) {
+                h.add("w", new Shape(sizes[0]), TensorHarness.randomValues(rng, sizes[0], 1.0));
+                h.add("b", new Shape(sizes[1]), TensorHarness.randomValues(rng, sizes[1], 0.1));
+                KAdam kadam = new KAdam(KAdamConfig.of(LevelStrategy.INVERSE_EXP, 3).withWeightDecay(0.01, WeightDecay.DECOUPLED),
+                        LrSchedule.constant(LR));
+                if (path == 1) {
+                    kadam.useDeviceOpsOnCpu();
+                }
+                for (int n = 0; n < steps; n++) {
+                    // the largest gradients move between the parameters from step to step
+                    float[][] g = gradients(rng, n, sizes);
+                    float scale = n % 2 == 0 ? 100f : 0.01f;
+                    for (int j = 0; j < sizes[1]; j++) {
+                        g[1][j] *= scale;
+                    }
+                    h.setGradients(g);
+                    kadam.step(h.parameters);
+                    stats[path][n] = kadam.takeStats();
+                }
+            }
+        }
+        for (int n = 0; n < steps; n++) {
+            UpdateStats fused = stats[0][n];
+            UpdateStats tensor = stats[1][n];
+            assertEquals(tensor.maxUpdate(), fused.maxUpdate(), 1e-5 * tensor.maxUpdate(), "max-update at step " + n);
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(tensor.level(i), fused.level(i), 1e-5 * tensor.level(i), "level " + i + " at step " + n);
+            }
+            assertEquals(tensor.gradNorm(), fused.gradNorm(), 1e-6 * tensor.gradNorm(), "grad norm at step " + n);
+        }
+    }
+
+    /** A NaN gradient anywhere (here deep in a later chunk) makes every max-update NaN: divergence shows. */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void aNanGradientGivesNanMaxUpdates(boolean fused) {
+        int size = 10_001;
+        Random rng = new Random(8);
+        try (TensorHarness h = new TensorHarness()) {
+            h.add("w", new Shape(size), TensorHarness.randomValues(rng, size, 1.0));
+            KAdam kadam = new KAdam(KAdamConfig.of(LevelStrategy.INVERSE_EXP, 2), LrSchedule.constant(LR));
+            if (!fused) {
+                kadam.useDeviceOpsOnCpu();
+            }
+            h.setGradients(gradients(rng, 0, new int[]{size}));
+            kadam.step(h.parameters);
+            assertTrue(Double.isFinite(kadam.takeStats().maxUpdate()));
+            float[][] g = gradients(rng, 1, new int[]{size});
+            g[0][9_000] = Float.NaN;
+            h.setGradients(g);
+            kadam.step(h.parameters);
+            UpdateStats stats = kadam.takeStats();
+            assertTrue(Double.isNaN(stats.maxUpdate()), "max-update " + stats.maxUpdate());
+            assertTrue(Double.isNaN(stats.level(1)) && Double.isNaN(stats.level(2)), Arrays.toString(stats.levelMaxUpdates()));
+            assertTrue(Double.isNaN(stats.gradNorm()), "grad norm " + stats.gradNorm());
+        }
+    }
+
+    /**
      * A coordinate whose gradient becomes exactly zero: m decays by γ and v by β per step, so
      * log ‖u_n‖∞ grows (β, γ in B−) at exactly log γ − ½ log β, which is close to |C|/2 near 1.
      */

@@ -3,10 +3,13 @@ package io.kadam.jobs.run;
 import io.kadam.jobs.spec.TrialPoint;
 import io.kadam.jobs.spec.TrialSpec;
 import io.kadam.jobs.store.ResultStore;
+import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 import io.kadam.model.train.TrialStatus;
+
+import scala.collection.JavaConverters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +20,11 @@ import java.util.TreeMap;
 
 /**
  * A driver log line per finished trial: done/total, diverged, failed, ETA. Spark's own console
- * progress bar shows the running tasks; this says what each finished trial came to, read from
- * its committed trials row.
+ * progress bar shows the running tasks; this says what each finished trial came to. The task
+ * reports its trials' committed statuses through a named accumulator, whose update arrives with
+ * the task-end event, so the driver reads nothing back from the store while trials still train
+ * on its cores (a task end without it, which Spark does not promise, falls back to reading the
+ * trials row).
  */
 final class Progress extends SparkListener {
 
@@ -31,10 +37,14 @@ final class Progress extends SparkListener {
     private int done;
     private final java.util.Set<Integer> reported = new java.util.HashSet<>();
 
-    Progress(String sweep, List<TrialSpec> trials, ResultStore store, PrintStream log) {
+    private final long statusAccumulator;
+
+    /** @param statusAccumulator the id of the accumulator the tasks add "trial id TAB status" to */
+    Progress(String sweep, List<TrialSpec> trials, ResultStore store, long statusAccumulator, PrintStream log) {
         this.sweep = sweep;
         this.trials = trials;
         this.store = store;
+        this.statusAccumulator = statusAccumulator;
         this.log = log;
     }
 
@@ -47,7 +57,27 @@ final class Progress extends SparkListener {
             }
             return;
         }
-        report(index);
+        String reported = reportedStatus(end, trials.get(index).trialId());
+        if (reported != null) {
+            report(index, reported);
+        } else {
+            report(index);
+        }
+    }
+
+    /** The status the task reported for the trial through the accumulator, or null. */
+    private String reportedStatus(SparkListenerTaskEnd end, String trialId) {
+        for (AccumulableInfo info : JavaConverters.seqAsJavaList(end.taskInfo().accumulables())) {
+            if (info.id() == statusAccumulator && info.update().isDefined() && info.update().get() instanceof List<?> lines) {
+                for (Object line : lines) {
+                    String[] parts = String.valueOf(line).split("\t", 2);
+                    if (parts.length == 2 && parts[0].equals(trialId)) {
+                        return parts[1];
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**

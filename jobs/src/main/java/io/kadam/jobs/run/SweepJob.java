@@ -6,6 +6,7 @@ import io.kadam.jobs.store.ResultStore;
 import io.kadam.model.train.TrialStatus;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.IOException;
@@ -64,7 +65,8 @@ public final class SweepJob {
         }
         log.printf("kadam: sweep '%s': %d trials, %d already committed, running %d on %s (%d task slots)%n", sweep, trials.size(),
                 already, todo.size(), spark.sparkContext().master(), spark.sparkContext().defaultParallelism());
-        Progress progress = new Progress(sweep, todo, store, log);
+        CollectionAccumulator<String> reported = spark.sparkContext().collectionAccumulator("kadam trial statuses");
+        Progress progress = new Progress(sweep, todo, store, reported.id(), log);
         Map<String, String> committedNow = new java.util.HashMap<>();
         spark.sparkContext().addSparkListener(progress);
         try {
@@ -73,7 +75,7 @@ public final class SweepJob {
             // one trial per partition, so one per task: parallelize slices a list evenly
             var conf = jsc.broadcast(new SerializableConfiguration(hadoop));
             // each task returns what its trials' committed rows say: no reading them back here
-            for (var result : jsc.parallelize(todo, todo.size()).mapPartitions(new TrialTask(out, conf)).collect()) {
+            for (var result : jsc.parallelize(todo, todo.size()).mapPartitions(new TrialTask(out, conf, reported)).collect()) {
                 committedNow.put(result._1(), result._2());
             }
         } finally {

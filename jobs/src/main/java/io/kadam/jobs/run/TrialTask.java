@@ -13,6 +13,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
 import java.io.PrintWriter;
@@ -38,11 +39,16 @@ final class TrialTask implements FlatMapFunction<Iterator<TrialSpec>, Tuple2<Str
 
     private final String out;
     private final Broadcast<SerializableConfiguration> hadoop;
+    private final CollectionAccumulator<String> reported;
 
-    /** @param hadoop the output file system's configuration, broadcast once rather than shipped with every task */
-    TrialTask(String out, Broadcast<SerializableConfiguration> hadoop) {
+    /**
+     * @param hadoop   the output file system's configuration, broadcast once rather than shipped with every task
+     * @param reported gets "trial id TAB status" of each committed trial, for the driver's progress lines
+     */
+    TrialTask(String out, Broadcast<SerializableConfiguration> hadoop, CollectionAccumulator<String> reported) {
         this.out = out;
         this.hadoop = hadoop;
+        this.reported = reported;
     }
 
     /** Runs the partition's trials; returns (trial id, committed status label) of each. */
@@ -56,7 +62,9 @@ final class TrialTask implements FlatMapFunction<Iterator<TrialSpec>, Tuple2<Str
         List<Tuple2<String, String>> statuses = new ArrayList<>();
         while (trials.hasNext()) {
             TrialSpec trial = trials.next();
-            statuses.add(new Tuple2<>(trial.trialId(), run(trial, device, threads, attempt)));
+            String status = run(trial, device, threads, attempt);
+            reported.add(trial.trialId() + "\t" + status);
+            statuses.add(new Tuple2<>(trial.trialId(), status));
         }
         return statuses.iterator();
     }

@@ -13,17 +13,19 @@ public final class BenchCommand {
 
     public static final String USAGE = """
             usage: kadam bench [optimizer|train|sweep|sql|all] [--python PATH] [--configs tiny,small,paper] [--repeats N]
+                               [--sweep-spec conf/quickstart.yaml]
 
               optimizer  k-Adam step on nanoGPT's 30M parameters, k = 1, 2, 3, 5: ms, GB/s, vs memory bandwidth and torch Adam
               train      training steps of nanoGPT (configs) and the CNN: tokens/s, images/s, optimizer/metrics share, vs torch
-              sweep      the quickstart's trials through Spark vs a plain loop: Spark's overhead
+              sweep      a spec's trials (--sweep-spec, default the quickstart's) through Spark vs a plain loop: Spark's overhead
               sql        the tables over 128 trials x 3000 steps + 2400 trials x 20 evals (generated)
               --python   a Python with torch for the reference (or KADAM_TORCH_PYTHON); runs bench/torch_reference.py
             """;
 
     private BenchCommand() {}
 
-    public static int run(List<String> what, String python, String configs, int repeats, PrintStream out) throws Exception {
+    public static int run(List<String> what, String python, String configs, int repeats, Path sweepSpec, PrintStream out)
+            throws Exception {
         boolean all = what.isEmpty() || what.contains("all");
         Path script = Path.of("bench", "torch_reference.py");
         if (all || what.contains("optimizer")) {
@@ -35,7 +37,7 @@ public final class BenchCommand {
                     .reportTo(out), configs, repeats);
         }
         if (all || what.contains("sweep")) {
-            SweepOverheadBench.run(out, Path.of("conf", "quickstart.yaml"));
+            SweepOverheadBench.run(out, sweepSpec);
         }
         if (all || what.contains("sql")) {
             AggregationBench.run(out, 128, 3000, 2400);

@@ -37,9 +37,10 @@ public final class KadamCli {
             out.print(io.kadam.jobs.bench.BenchCommand.USAGE);
             return 0;
         }
-        CliArgs a = CliArgs.parse(args, 1, java.util.Set.of("python", "configs", "repeats"));
+        CliArgs a = CliArgs.parse(args, 1, java.util.Set.of("python", "configs", "repeats", "sweep-spec"));
         return io.kadam.jobs.bench.BenchCommand.run(a.positionals(), a.options().getOrDefault("python", System.getenv("KADAM_TORCH_PYTHON")),
-                a.options().getOrDefault("configs", "tiny,small"), (int) a.integer("repeats", 7), out);
+                a.options().getOrDefault("configs", "tiny,small"), (int) a.integer("repeats", 7),
+                java.nio.file.Path.of(a.options().getOrDefault("sweep-spec", "conf/quickstart.yaml")), out);
     }
 
     /** Runs a command; returns the exit status (0 ok, 2 bad usage or input). */

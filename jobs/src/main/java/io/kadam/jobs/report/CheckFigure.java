@@ -52,11 +52,8 @@ final class CheckFigure {
     private static Figure replay(CheckData check, TrialInfo t, String file, String run) {
         XYChart chart = ChartStyle.chart("Fig. 1: AdamW θ_n and the Euler solution θ(t_n), " + run, "iteration n",
                 "parameter value θ");
-        List<String> subjects = first(check.subjects(t.trialId(), "discrete"));
-        for (int i = 0; i < subjects.size(); i++) {
-            draw(chart, check, t, "discrete", subjects.get(i), subjects.get(i) + " θ_n", COLORS[i], ChartStyle.SOLID);
-            draw(chart, check, t, "continuous", subjects.get(i), "θ(t_n), Euler", COLORS[i], ChartStyle.DASHED);
-        }
+        List<String> subjects = drawEachSubject(chart, check, t, List.of(new Line("discrete", "θ_n", ChartStyle.SOLID),
+                new Line("continuous", "θ(t_n), Euler", ChartStyle.DASHED)));
         String id = t.trialId();
         return new Figure(file, String.format(Locale.ROOT, "Coordinates of the training run (solid) and the Euler solution of"
                         + " Eq. 4 on the run's gradients (dashed) for %d of the trial's coordinates: the dashed lines should"
@@ -69,12 +66,8 @@ final class CheckFigure {
     private static Figure norm(CheckData check, TrialInfo t, String file, String run) {
         XYChart chart = ChartStyle.chart("Fig. 5: ‖W‖² of qk-normed q/k matrices vs Eq. 8, " + run, "iteration n",
                 "squared norm ‖W‖²");
-        List<String> subjects = first(check.subjects(t.trialId(), "true"));
-        for (int i = 0; i < subjects.size(); i++) {
-            draw(chart, check, t, "true", subjects.get(i), subjects.get(i) + " true", COLORS[i], ChartStyle.SOLID);
-            draw(chart, check, t, "eq8", subjects.get(i), "Eq. 8", COLORS[i], ChartStyle.DASHED);
-            draw(chart, check, t, "eq8_corrected", subjects.get(i), "Eq. 8 × (1+γ)/(1−γ)", COLORS[i], ChartStyle.DOTTED);
-        }
+        drawEachSubject(chart, check, t, List.of(new Line("true", "true", ChartStyle.SOLID), new Line("eq8", "Eq. 8", ChartStyle.DASHED),
+                new Line("eq8_corrected", "Eq. 8 × (1+γ)/(1−γ)", ChartStyle.DOTTED)));
         String id = t.trialId();
         return new Figure(file, String.format(Locale.ROOT, "True squared norms (solid) against Theorem 2's Eq. 8 (dashed) and"
                         + " Eq. 8 with its growth term times (1+γ)/(1−γ) (dotted). Eq. 8 is off by up to %s; the true growth"
@@ -151,6 +144,24 @@ final class CheckFigure {
                 value(check.metric(id, "coarse_loss_gap")), value(check.metric(id, "perturbed_loss_gap")),
                 percent(check.metric(id, "coarse_relative_mean_gap")), percent(check.metric(id, "perturbed_relative_mean_gap"))),
                 chart);
+    }
+
+    /** One kind of curve of each subject: its series, legend label and stroke. */
+    private record Line(String series, String label, BasicStroke stroke) {}
+
+    /**
+     * The first {@link #SUBJECTS} subjects of the first line's series, each in its colour with
+     * every line's stroke (the first line's legend entry names the subject); returns the subjects.
+     */
+    private static List<String> drawEachSubject(XYChart chart, CheckData check, TrialInfo t, List<Line> lines) {
+        List<String> subjects = first(check.subjects(t.trialId(), lines.get(0).series()));
+        for (int i = 0; i < subjects.size(); i++) {
+            for (Line line : lines) {
+                String label = line == lines.get(0) ? subjects.get(i) + " " + line.label() : line.label();
+                draw(chart, check, t, line.series(), subjects.get(i), label, COLORS[i], line.stroke());
+            }
+        }
+        return subjects;
     }
 
     /** A curve if the trial has it and it has a finite value (a run without reference run has NaN there). */

@@ -70,9 +70,9 @@ final class Progress extends SparkListener {
         for (AccumulableInfo info : JavaConverters.seqAsJavaList(end.taskInfo().accumulables())) {
             if (info.id() == statusAccumulator && info.update().isDefined() && info.update().get() instanceof List<?> lines) {
                 for (Object line : lines) {
-                    String[] parts = String.valueOf(line).split("\t", 2);
-                    if (parts.length == 2 && parts[0].equals(trialId)) {
-                        return parts[1];
+                    String[] idStatus = TrialTask.parseReportLine(line);
+                    if (idStatus != null && idStatus[0].equals(trialId)) {
+                        return idStatus[1];
                     }
                 }
             }

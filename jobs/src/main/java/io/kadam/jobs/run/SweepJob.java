@@ -67,19 +67,23 @@ public final class SweepJob {
                 already, todo.size(), spark.sparkContext().master(), spark.sparkContext().defaultParallelism());
         CollectionAccumulator<String> reported = spark.sparkContext().collectionAccumulator("kadam trial statuses");
         Progress progress = new Progress(sweep, todo, store, reported.id(), log);
-        Map<String, String> committedNow = new java.util.HashMap<>();
         spark.sparkContext().addSparkListener(progress);
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             jsc.setJobDescription("kadam sweep " + sweep + " (" + todo.size() + " trials)");
             // one trial per partition, so one per task: parallelize slices a list evenly
             var conf = jsc.broadcast(new SerializableConfiguration(hadoop));
-            // each task returns what its trials' committed rows say: no reading them back here
-            for (var result : jsc.parallelize(todo, todo.size()).mapPartitions(new TrialTask(out, conf, reported)).collect()) {
-                committedNow.put(result._1(), result._2());
-            }
+            jsc.parallelize(todo, todo.size()).foreachPartition(new TrialTask(out, conf, reported));
         } finally {
             spark.sparkContext().removeSparkListener(progress);
+        }
+        // what the tasks' committed rows say, as they reported it: no reading them back here
+        Map<String, String> committedNow = new java.util.HashMap<>();
+        for (String line : reported.value()) {
+            String[] idStatus = TrialTask.parseReportLine(line);
+            if (idStatus != null) {
+                committedNow.put(idStatus[0], idStatus[1]);
+            }
         }
         // Spark delivers listener events asynchronously: the last task ends may not have been seen yet
         progress.reportRemaining(committedNow);

@@ -10,7 +10,7 @@ import io.kadam.model.train.TrialOutcome;
 import io.kadam.model.train.TrialRunner;
 import io.kadam.model.train.TrialStatus;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.util.CollectionAccumulator;
@@ -21,11 +21,8 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import scala.Tuple2;
 
 /**
  * What one Spark task does: train its trial on the device Spark gave it and commit the metrics
@@ -35,7 +32,7 @@ import scala.Tuple2;
  * retry it. A lost executor, an OutOfMemoryError or a failed commit do fail the task, and Spark
  * retries it; the commit protocol of {@link TrialWriter} keeps the result single.
  */
-final class TrialTask implements FlatMapFunction<Iterator<TrialSpec>, Tuple2<String, String>> {
+final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
 
     private final String out;
     private final Broadcast<SerializableConfiguration> hadoop;
@@ -43,7 +40,9 @@ final class TrialTask implements FlatMapFunction<Iterator<TrialSpec>, Tuple2<Str
 
     /**
      * @param hadoop   the output file system's configuration, broadcast once rather than shipped with every task
-     * @param reported gets "trial id TAB status" of each committed trial, for the driver's progress lines
+     * @param reported gets "trial id TAB status" of each committed trial ({@link #reportLine}): the
+     *                 driver's progress lines and sweep summary. Updated in an action, so Spark
+     *                 applies each successful task's update exactly once, retried tasks included.
      */
     TrialTask(String out, Broadcast<SerializableConfiguration> hadoop, CollectionAccumulator<String> reported) {
         this.out = out;
@@ -51,22 +50,29 @@ final class TrialTask implements FlatMapFunction<Iterator<TrialSpec>, Tuple2<Str
         this.reported = reported;
     }
 
-    /** Runs the partition's trials; returns (trial id, committed status label) of each. */
+    /** Runs the partition's trials and reports the committed status of each. */
     @Override
-    public Iterator<Tuple2<String, String>> call(Iterator<TrialSpec> trials) throws Exception {
+    public void call(Iterator<TrialSpec> trials) throws Exception {
         TaskContext task = TaskContext.get();
         Device device = device(task);
         int threads = task == null ? 1 : task.cpus(); // torch threads = the cores Spark gave this task
         String attempt = task == null ? "local" : task.stageId() + "." + task.stageAttemptNumber() + "-" + task.attemptNumber()
                 + "-" + task.taskAttemptId();
-        List<Tuple2<String, String>> statuses = new ArrayList<>();
         while (trials.hasNext()) {
             TrialSpec trial = trials.next();
-            String status = run(trial, device, threads, attempt);
-            reported.add(trial.trialId() + "\t" + status);
-            statuses.add(new Tuple2<>(trial.trialId(), status));
+            reported.add(reportLine(trial.trialId(), run(trial, device, threads, attempt)));
         }
-        return statuses.iterator();
+    }
+
+    /** What a task reports of one trial: "trial id TAB status label". */
+    static String reportLine(String trialId, String status) {
+        return trialId + "\t" + status;
+    }
+
+    /** {trial id, status} of a {@link #reportLine}, or null for anything else. */
+    static String[] parseReportLine(Object line) {
+        String[] parts = String.valueOf(line).split("\t", 2);
+        return parts.length == 2 ? parts : null;
     }
 
     /** Trains and commits one trial; returns the status its committed row holds. */

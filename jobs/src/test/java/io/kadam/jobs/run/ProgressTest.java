@@ -36,7 +36,7 @@ class ProgressTest extends EmbeddedSparkTest {
         try {
             List<String> ids = trials.stream().map(TrialSpec::trialId).toList();
             JavaSparkContext.fromSparkContext(spark().sparkContext()).parallelize(List.of(0, 1), 2)
-                    .foreach(i -> reported.add(ids.get(i) + "\t" + (i == 0 ? "diverged" : "completed")));
+                    .foreach(i -> reported.add(TrialTask.reportLine(ids.get(i), i == 0 ? "diverged" : "completed")));
             spark().sparkContext().listenerBus().waitUntilEmpty(); // listener events are delivered asynchronously
         } finally {
             spark().sparkContext().removeSparkListener(progress);

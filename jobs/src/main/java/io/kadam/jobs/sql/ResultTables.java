@@ -5,6 +5,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.schema.MessageType;
+import io.kadam.jobs.store.ResultLayout;
+import io.kadam.jobs.store.ResultSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,21 +75,29 @@ public final class ResultTables {
             spark.read().parquet(out + "/" + table).join(committed, key, "left_semi").createOrReplaceTempView(table);
         }
         // only check sweeps write these: an output directory without one gets empty views
-        for (Map.Entry<String, StructType> check : CHECK_TABLES.entrySet()) {
+        for (Map.Entry<String, MessageType> check : Map.of(ResultLayout.CHECK_SERIES, ResultSchema.CHECK_SERIES,
+                ResultLayout.CHECK_METRICS, ResultSchema.CHECK_METRICS).entrySet()) {
             Dataset<Row> rows = exists(spark, out + "/" + check.getKey())
                     ? spark.read().parquet(out + "/" + check.getKey()).join(committed, key, "left_semi")
-                    : spark.createDataFrame(java.util.List.of(), check.getValue());
+                    : spark.createDataFrame(java.util.List.of(), asRead(check.getValue()));
             rows.createOrReplaceTempView(check.getKey());
         }
     }
 
-    /** The check tables' columns as Spark reads them (the Parquet contract in {@code io.kadam.jobs.store}). */
-    private static final Map<String, StructType> CHECK_TABLES = Map.of(
-            "check_series", new StructType().add("trial_id", DataTypes.StringType).add("check", DataTypes.StringType)
-                    .add("series", DataTypes.StringType).add("subject", DataTypes.StringType)
-                    .add("iteration", DataTypes.LongType).add("value", DataTypes.DoubleType).add("sweep", DataTypes.StringType),
-            "check_metrics", new StructType().add("trial_id", DataTypes.StringType).add("check", DataTypes.StringType)
-                    .add("metric", DataTypes.StringType).add("value", DataTypes.DoubleType).add("sweep", DataTypes.StringType));
+    /** A flat table schema as Spark reads its files: the columns, then the partition column sweep. */
+    private static StructType asRead(MessageType schema) {
+        StructType columns = new StructType();
+        for (org.apache.parquet.schema.Type field : schema.getFields()) {
+            columns = columns.add(field.getName(), switch (field.asPrimitiveType().getPrimitiveTypeName()) {
+                case BINARY -> DataTypes.StringType;
+                case INT32 -> DataTypes.IntegerType;
+                case INT64 -> DataTypes.LongType;
+                case DOUBLE -> DataTypes.DoubleType;
+                default -> throw new IllegalArgumentException("no Spark type for column " + field);
+            });
+        }
+        return columns.add("sweep", DataTypes.StringType);
+    }
 
     private static boolean exists(SparkSession spark, String dir) {
         try {

@@ -138,14 +138,9 @@ public final class CoarseGrainingCheck {
         double worstAngle = 0;
         double worstNorm = 0;
         for (int i = 0; i < a.theta().length; i++) {
-            double ab = 0;
-            double aa = 0;
-            double bb = 0;
-            for (int c = from; c < to; c++) {
-                ab += a.theta()[i][c] * b.theta()[i][c];
-                aa += a.theta()[i][c] * a.theta()[i][c];
-                bb += b.theta()[i][c] * b.theta()[i][c];
-            }
+            double ab = Recording.dot(a.theta()[i], b.theta()[i], from, to);
+            double aa = Recording.dot(a.theta()[i], a.theta()[i], from, to);
+            double bb = Recording.dot(b.theta()[i], b.theta()[i], from, to);
             worstAngle = Math.max(worstAngle, 1 - ab / Math.sqrt(aa * bb));
             worstNorm = Math.max(worstNorm, Math.abs(bb / aa - 1));
         }

@@ -59,15 +59,6 @@ public record HeadMatrix(String parameter, int layer, char kind, int head, int o
         return "L" + layer + " " + kind + " head " + head;
     }
 
-    /** Σ x_i² over this block of a flat weight, in double. */
-    public double squaredNorm(float[] weight) {
-        double s = 0;
-        for (int i = offset; i < offset + length; i++) {
-            s += (double) weight[i] * weight[i];
-        }
-        return s;
-    }
-
     /** ⟨a, b⟩ over this block of two flat arrays of the weight's shape, in double. */
     public double dot(float[] a, float[] b) {
         double s = 0;

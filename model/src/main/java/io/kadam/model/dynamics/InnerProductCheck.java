@@ -73,19 +73,19 @@ public final class InnerProductCheck {
             int from = column;
             int to = column + m.length();
             column = to;
-            double finalNorm = Math.sqrt(dot(wFinal, wFinal, from, to));
+            double finalNorm = Math.sqrt(Recording.dot(wFinal, wFinal, from, to));
             for (int i = 0; i < n; i++) {
                 double[] g = rec.gradients()[i];
                 double[] w = rec.theta()[i];
-                double gNorm = Math.sqrt(dot(g, g, from, to));
+                double gNorm = Math.sqrt(Recording.dot(g, g, from, to));
                 if (gNorm == 0) {
                     zeros++;
                     continue;
                 }
-                double inner = dot(wFinal, g, from, to);
-                double same = dot(w, g, from, to);
+                double inner = Recording.dot(wFinal, g, from, to);
+                double same = Recording.dot(w, g, from, to);
                 double cos = Math.abs(inner) / (finalNorm * gNorm);
-                double cosSame = Math.abs(same) / (Math.sqrt(dot(w, w, from, to)) * gNorm);
+                double cosSame = Math.abs(same) / (Math.sqrt(Recording.dot(w, w, from, to)) * gNorm);
                 rows.add(new Row(setup.model().qkNorm(), m.label(), m.layer(), m.kind(), m.head(), i, inner, cos, same, cosSame));
                 sumInner += Math.abs(inner);
                 sumCos += cos;
@@ -99,14 +99,6 @@ public final class InnerProductCheck {
         }
         return new Summary(setup.model().qkNorm(), sumInner / count, sumCos / count, sumLate / lateCount, sumSame / count, zeros,
                 rec.losses(), rec.seconds());
-    }
-
-    private static double dot(double[] a, double[] b, int from, int to) {
-        double s = 0;
-        for (int c = from; c < to; c++) {
-            s += a[c] * b[c];
-        }
-        return s;
     }
 
     public static String format(Result r) {

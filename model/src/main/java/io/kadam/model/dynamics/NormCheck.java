@@ -150,12 +150,8 @@ public final class NormCheck {
                 if (i < n) {
                     keptSum += kept;
                     droppedSum += dropped;
-                    double wg = 0;
-                    double gg = 0;
-                    for (int c = first[h]; c < first[h + 1]; c++) {
-                        wg += rec.theta()[i][c] * rec.gradients()[i][c];
-                        gg += rec.gradients()[i][c] * rec.gradients()[i][c];
-                    }
+                    double wg = Recording.dot(rec.theta()[i], rec.gradients()[i], first[h], first[h + 1]);
+                    double gg = Recording.dot(rec.gradients()[i], rec.gradients()[i], first[h], first[h + 1]);
                     if (gg == 0) {
                         zeroGradients++;
                     } else {
@@ -178,11 +174,7 @@ public final class NormCheck {
     private static double[] groupSums(double[] a, double[] b, int[] first) {
         double[] out = new double[first.length - 1];
         for (int h = 0; h < out.length; h++) {
-            double s = 0;
-            for (int c = first[h]; c < first[h + 1]; c++) {
-                s += a[c] * b[c];
-            }
-            out[h] = s;
+            out[h] = Recording.dot(a, b, first[h], first[h + 1]);
         }
         return out;
     }

@@ -95,6 +95,18 @@ public record Recording(List<Coordinate> coordinates, double[][] theta, double[]
         return out;
     }
 
+    /**
+     * Σ a_c b_c over columns [from, to) of two rows of a recording (θ_n or g_n), in column order:
+     * an inner product over the entries of one head matrix, whose columns are contiguous.
+     */
+    public static double dot(double[] a, double[] b, int from, int to) {
+        double s = 0;
+        for (int c = from; c < to; c++) {
+            s += a[c] * b[c];
+        }
+        return s;
+    }
+
     /** θ of column c over n = 0..N. */
     public double[] column(int c) {
         double[] out = new double[theta.length];

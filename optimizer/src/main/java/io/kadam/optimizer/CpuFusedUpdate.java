@@ -3,6 +3,7 @@ package io.kadam.optimizer;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.kadam.optimizer.tensor.HostView;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -11,9 +12,8 @@ import java.util.List;
 /**
  * Algorithm 1 for one CPU float32 parameter in a single pass over its memory: every level, the
  * weight decay, the parameter update, the max-update and gradient-norm reductions and the
- * gradient reset, with no temporary tensors. On a contiguous CPU tensor
- * {@code toByteBuffer(true)} is a zero-copy view of the tensor's memory, so writes through it
- * update the tensor; the arrays are kept alive (they are the caller's) while the buffers are in use.
+ * gradient reset, with no temporary tensors. It reads and writes the tensors' own memory through
+ * {@link HostView}s, which hold the arrays they view.
  *
  * <p>The pass goes chunk by chunk: a chunk of θ, g and each level's (m, v) is copied into small
  * arrays that stay in cache, the normalization stage runs over it once per level, and the results
@@ -145,8 +145,8 @@ final class CpuFusedUpdate {
         tracker.observeSumSquares(scratch.takeSumSquares(lanes));
     }
 
-    /** The zero-copy view of a contiguous CPU float32 tensor's memory (see the class comment). */
+    /** The float32 memory of a CPU tensor, in place (see {@link HostView}). */
     static FloatBuffer view(NDArray array) {
-        return array.toByteBuffer(true).asFloatBuffer();
+        return HostView.of(array).floats();
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.kadam.optimizer.schedule.LrSchedule;
+import io.kadam.optimizer.tensor.HostCopy;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -149,12 +150,13 @@ public class KAdam extends Optimizer {
             String key = in.readUTF();
             long step = in.readLong();
             NDList moments = NDList.decode(manager, in);
-            NDScope.unregister(moments);
             NDArray[] m = new NDArray[k];
             NDArray[] v = new NDArray[k];
             for (int i = 0; i < k; i++) {
-                m[i] = moments.get(2 * i);
-                v[i] = moments.get(2 * i + 1);
+                // decoded arrays sit in Java buffers: the state gets copies in libtorch memory
+                m[i] = HostCopy.owned(moments.get(2 * i));
+                v[i] = HostCopy.owned(moments.get(2 * i + 1));
+                NDScope.unregister(m[i], v[i]);
             }
             loaded.put(key, new ParamState(step, m, v));
         }

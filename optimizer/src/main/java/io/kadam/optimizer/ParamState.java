@@ -3,6 +3,9 @@ package io.kadam.optimizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
+import io.kadam.optimizer.tensor.HostView;
+
+import java.nio.FloatBuffer;
 
 /**
  * One parameter's k-Adam state: its update count n and the moving averages (m_i, v_i) of every
@@ -15,12 +18,13 @@ final class ParamState implements AutoCloseable {
     final NDArray[] v;
 
     /**
-     * Zero-copy views of m and v for the fused CPU path, made once: creating a view is a JNI
-     * call, which for a small model costs more than the update itself. Only for the state this
-     * class owns; the weight's view is made per step, as its array may be swapped by the caller.
+     * Views of m and v for the fused CPU path, made once: creating a view is a JNI call, which for
+     * a small model costs more than the update itself. Each view holds its array, and refuses
+     * access once the array is closed. Only for the state this class owns; the weight's view is
+     * made per step, as its array may be swapped by the caller.
      */
-    private java.nio.FloatBuffer[] mViews;
-    private java.nio.FloatBuffer[] vViews;
+    private HostView[] mViews;
+    private HostView[] vViews;
 
     ParamState(long step, NDArray[] m, NDArray[] v) {
         this.step = step;
@@ -41,21 +45,21 @@ final class ParamState implements AutoCloseable {
         return new ParamState(0, m, v);
     }
 
-    java.nio.FloatBuffer mView(int level) {
+    FloatBuffer mView(int level) {
         if (mViews == null) {
-            mViews = new java.nio.FloatBuffer[m.length];
-            vViews = new java.nio.FloatBuffer[v.length];
+            mViews = new HostView[m.length];
+            vViews = new HostView[v.length];
             for (int i = 0; i < m.length; i++) {
-                mViews[i] = CpuFusedUpdate.view(m[i]);
-                vViews[i] = CpuFusedUpdate.view(v[i]);
+                mViews[i] = HostView.of(m[i]);
+                vViews[i] = HostView.of(v[i]);
             }
         }
-        return mViews[level];
+        return mViews[level].floats();
     }
 
-    java.nio.FloatBuffer vView(int level) {
+    FloatBuffer vView(int level) {
         mView(level);
-        return vViews[level];
+        return vViews[level].floats();
     }
 
     /** m_1, v_1, m_2, v_2, ... for checkpoints. */

@@ -7,6 +7,8 @@ import ai.djl.util.PairList;
 import io.kadam.optimizer.AdaptiveNormalization;
 import io.kadam.optimizer.KAdamConfig;
 
+import io.kadam.optimizer.tensor.HostView;
+
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.List;
@@ -69,11 +71,10 @@ public final class CoarseGrainedAdamW implements GptRun.Update {
             }
             NDArray weight = p.getValue().getArray();
             try (NDArray grad = weight.getGradient()) {
-                // zero-copy views of the tensors' memory, written in place (as k-Adam's fused path):
-                // NDArray.set(...) would make a Java buffer the tensor's storage, which for the
-                // gradient handle is freed once the handle is gone while .grad still points at it
-                FloatBuffer theta = weight.toByteBuffer(true).asFloatBuffer();
-                FloatBuffer g = grad.toByteBuffer(true).asFloatBuffer();
+                // the tensors' own memory, written in place (as k-Adam's fused path): NDArray.set(...)
+                // would make a Java buffer the tensor's storage (see HostCopy)
+                FloatBuffer theta = HostView.of(weight).floats();
+                FloatBuffer g = HostView.of(grad).floats();
                 update(p.getKey(), theta, g, c);
             }
         }

@@ -22,6 +22,7 @@ import io.kadam.model.data.TokenSplit;
 import io.kadam.model.nn.GptConfig;
 import io.kadam.model.nn.GptInit;
 import io.kadam.model.nn.NanoGpt;
+import io.kadam.optimizer.tensor.HostCopy;
 
 /**
  * nanoGPT trained one explicit step at a time on CPU, so that the checks can read every
@@ -95,8 +96,8 @@ public final class GptRun implements AutoCloseable {
         TokenBatch b = train.sample(dataRng, batchSize);
         Shape shape = new Shape(b.batchSize(), b.context());
         try (NDScope scope = new NDScope()) {
-            NDArray x = manager.create(b.x(), shape);
-            NDArray y = manager.create(b.y(), shape);
+            NDArray x = HostCopy.of(manager, b.x(), shape);
+            NDArray y = HostCopy.of(manager, b.y(), shape);
             JniUtils.setGradMode(true);
             NDArray loss;
             try {

@@ -17,6 +17,8 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import io.kadam.optimizer.tensor.HostCopy;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -190,13 +192,14 @@ public final class NanoGpt extends AbstractBlock {
         // device, in the weights' manager and outside any step's scope, instead of two host
         // allocations and copies per layer and step. The scale is a tensor, not a Java number:
         // DJL turns a number into a tensor over a Java buffer and frees it at once, while
-        // autograd still needs it for backward (a GC in between silently lost q/k gradients).
+        // autograd still needs it for backward (a GC in between silently lost q/k gradients);
+        // HostCopy puts both constants in libtorch memory.
         private NDArray scale;
         private NDArray mask;
 
         private NDArray scale(NDArray x, long d) {
             if (scale == null || !scale.getDevice().equals(x.getDevice())) {
-                scale = constant(scale, weightManager().create((float) (1.0 / Math.sqrt((double) d / heads))), x.getDevice());
+                scale = constant(scale, HostCopy.scalar(weightManager(), (float) (1.0 / Math.sqrt((double) d / heads))), x.getDevice());
             }
             return scale;
         }
@@ -209,7 +212,7 @@ public final class NanoGpt extends AbstractBlock {
                 for (int i = 0; i < n; i++) {
                     Arrays.fill(values, i * n + i + 1, (i + 1) * n, Float.NEGATIVE_INFINITY);
                 }
-                mask = constant(mask, weightManager().create(values, new Shape(t, t)), x.getDevice());
+                mask = constant(mask, HostCopy.of(weightManager(), values, new Shape(t, t)), x.getDevice());
             }
             return mask;
         }

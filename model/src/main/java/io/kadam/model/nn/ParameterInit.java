@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import io.kadam.model.SeededRandom;
+import io.kadam.optimizer.tensor.HostCopy;
 
 import java.util.Arrays;
 
@@ -114,7 +115,7 @@ public final class ParameterInit {
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
         }
-        array.set(v);
+        HostCopy.fill(array, v);
     }
 
     /** Fills with N(0, std²), row-major, one draw per element. */
@@ -123,17 +124,17 @@ public final class ParameterInit {
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) (rng.nextGaussian() * std);
         }
-        array.set(v);
+        HostCopy.fill(array, v);
     }
 
     public static void zeros(NDArray array) {
-        array.set(new float[elements(array)]);
+        HostCopy.fill(array, new float[elements(array)]);
     }
 
     public static void ones(NDArray array) {
         float[] v = new float[elements(array)];
         Arrays.fill(v, 1f);
-        array.set(v);
+        HostCopy.fill(array, v);
     }
 
     private static int elements(NDArray array) {

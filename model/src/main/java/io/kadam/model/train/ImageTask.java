@@ -15,6 +15,7 @@ import io.kadam.model.data.ImageSet;
 import io.kadam.model.nn.Cnn;
 import io.kadam.model.nn.CnnConfig;
 import io.kadam.model.nn.ParameterInit;
+import io.kadam.optimizer.tensor.HostCopy;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -73,8 +74,8 @@ final class ImageTask implements Task {
     }
 
     private NDList[] arrays(NDManager manager, float[] x, int[] y, int n) {
-        NDArray images = manager.create(x, config.inputShape(n));
-        return new NDList[]{new NDList(images), new NDList(manager.create(y, new Shape(n)))};
+        NDArray images = HostCopy.of(manager, x, config.inputShape(n));
+        return new NDList[]{new NDList(images), new NDList(HostCopy.of(manager, y, new Shape(n)))};
     }
 
     @Override

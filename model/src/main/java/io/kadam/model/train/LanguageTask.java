@@ -14,6 +14,7 @@ import io.kadam.model.data.TokenSplit;
 import io.kadam.model.nn.GptConfig;
 import io.kadam.model.nn.GptInit;
 import io.kadam.model.nn.NanoGpt;
+import io.kadam.optimizer.tensor.HostCopy;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -68,7 +69,7 @@ final class LanguageTask implements Task {
 
     private NDList[] arrays(NDManager manager, TokenBatch b) {
         Shape shape = new Shape(b.batchSize(), b.context());
-        return new NDList[]{new NDList(manager.create(b.x(), shape)), new NDList(manager.create(b.y(), shape))};
+        return new NDList[]{new NDList(HostCopy.of(manager, b.x(), shape)), new NDList(HostCopy.of(manager, b.y(), shape))};
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.kadam.model.train;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import io.kadam.model.SeededRandom;
@@ -16,6 +18,7 @@ import io.kadam.model.nn.GptConfig;
 import io.kadam.optimizer.KAdam;
 import io.kadam.optimizer.UpdateStats;
 import io.kadam.optimizer.schedule.LrSchedule;
+import io.kadam.optimizer.tensor.HostCopy;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -35,7 +38,11 @@ import java.nio.file.StandardCopyOption;
  */
 public final class Trial implements AutoCloseable {
 
-    private static final int CHECKPOINT_VERSION = 1;
+    /** 2: parameters by name, read back into the block's own arrays (1 used DJL's block format). */
+    private static final int CHECKPOINT_VERSION = 2;
+
+    /** No parameter of these models comes near this; a larger length is a corrupt file. */
+    private static final int MAX_ENCODED_PARAMETER = 1 << 30;
 
     private final TrialConfig config;
     private final NDManager manager;
@@ -173,7 +180,7 @@ public final class Trial implements AutoCloseable {
             out.writeInt(CHECKPOINT_VERSION);
             out.writeLong(step);
             task.saveState(out);
-            task.block().saveParameters(out);
+            saveWeights(out);
             optimizer.save(out);
             extra.accept(out);
         }
@@ -195,20 +202,56 @@ public final class Trial implements AutoCloseable {
             }
             long restoredStep = in.readLong();
             task.loadState(in);
-            task.block().loadParameters(manager, in);
-            // loading replaces the arrays without autograd's flag: set it again
-            for (var p : task.block().getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    p.getValue().getArray().setRequiresGradient(true);
-                }
-            }
+            loadWeights(in, file);
             optimizer.load(in, manager);
             extra.accept(in);
             step = restoredStep;
-        } catch (MalformedModelException e) {
-            throw new IOException(file + ": model parameters do not match this trial's model: " + e.getMessage(), e);
         } catch (RuntimeException e) { // e.g. a truncated array inside the file
             throw new IOException(file + ": unreadable checkpoint: " + e, e);
+        }
+    }
+
+    /**
+     * Every parameter by name, in block order. DJL's {@code saveParameters} would do, but its
+     * {@code loadParameters} replaces each parameter's array with one decoded into a Java buffer
+     * (see {@link HostCopy}); {@link #loadWeights} copies into the arrays the block already has.
+     */
+    private void saveWeights(DataOutputStream out) throws IOException {
+        PairList<String, Parameter> parameters = task.block().getParameters();
+        out.writeInt(parameters.size());
+        for (Pair<String, Parameter> p : parameters) {
+            byte[] encoded = p.getValue().getArray().encode();
+            out.writeUTF(p.getKey());
+            out.writeInt(encoded.length);
+            out.write(encoded);
+        }
+    }
+
+    private void loadWeights(DataInputStream in, Path file) throws IOException {
+        PairList<String, Parameter> parameters = task.block().getParameters();
+        int count = in.readInt();
+        if (count != parameters.size()) {
+            throw new IOException(file + ": the checkpoint holds " + count + " parameters, this trial's model has " + parameters.size());
+        }
+        for (Pair<String, Parameter> p : parameters) {
+            String name = in.readUTF();
+            if (!name.equals(p.getKey())) {
+                throw new IOException(file + ": the checkpoint has parameter " + name + " where this trial's model has " + p.getKey());
+            }
+            int length = in.readInt();
+            if (length < 0 || length > MAX_ENCODED_PARAMETER) {
+                throw new IOException(file + ": parameter " + name + " claims " + length + " bytes");
+            }
+            byte[] encoded = new byte[length];
+            in.readFully(encoded);
+            NDArray target = p.getValue().getArray();
+            try (NDArray saved = NDArray.decode(manager, encoded)) {
+                if (!saved.getShape().equals(target.getShape()) || saved.getDataType() != target.getDataType()) {
+                    throw new IOException(file + ": parameter " + name + " is " + saved.getShape() + " " + saved.getDataType()
+                            + " in the checkpoint, " + target.getShape() + " " + target.getDataType() + " in this trial's model");
+                }
+                HostCopy.fill(target, saved.toFloatArray());
+            }
         }
     }
 

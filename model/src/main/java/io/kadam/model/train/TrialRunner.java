@@ -15,7 +15,8 @@ import java.util.List;
  * Runs a trial to its end: steps, evaluations every {@code evalInterval}, checkpoints every
  * {@code checkpointEvery} steps, resume from an existing checkpoint, and the stopping rules.
  * Divergence (NaN/Inf loss or max-update) ends the trial with status {@code diverged} at that
- * step, its metrics kept; it is an outcome, not an exception.
+ * step, its metrics kept; it is an outcome, not an exception, and its reason says where the step
+ * went non-finite ({@link Divergence}).
  */
 public final class TrialRunner {
 
@@ -75,9 +76,8 @@ public final class TrialRunner {
         while (trial.stepsDone() < config.steps()) {
             StepMetrics m = trial.step();
             history.step(m);
-            if (!Double.isFinite(m.loss()) || !Double.isFinite(m.maxUpdate())) {
-                return end(TrialStatus.DIVERGED, trial, "non-finite " + (Double.isFinite(m.loss()) ? "max-update" : "loss")
-                        + " at step " + m.step(), history, start);
+            if (Divergence.diverged(m)) {
+                return end(TrialStatus.DIVERGED, trial, Divergence.locate(m, trial.model().getParameters()).reason(), history, start);
             }
             String exceeded = exceededBound(config.boundStopFactor(), levels, m);
             if (exceeded != null) {

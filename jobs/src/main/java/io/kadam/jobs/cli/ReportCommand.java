@@ -11,11 +11,12 @@ import java.util.Set;
 final class ReportCommand {
 
     static final String USAGE = """
-            usage: kadam report <out> [--sweep NAME] [--slope-step N] [--n1 N] [--n2 N] [--master URL]
+            usage: kadam report <out> [--sweep NAME] [--slope-step N] [--n1 N] [--n2 N] [--master URL] [--progress]
 
               rebuilds out/tables/* from out/trials, out/steps and out/evals and prints them
               --slope-step N   step of the slope in slope_vs_c (default 1000)
               --n1, --n2       best_loss horizons in iterations (default 1000, 3000)
+              --progress       also show Spark's console progress bar
             """;
 
     private ReportCommand() {}
@@ -25,7 +26,7 @@ final class ReportCommand {
             out.print(USAGE);
             return args.length < 2 ? 2 : 0;
         }
-        CliArgs a = CliArgs.parse(args, 1, Set.of("sweep", "slope-step", "n1", "n2", "master"));
+        CliArgs a = CliArgs.parse(args, 1, Set.of("sweep", "slope-step", "n1", "n2", "master"), Set.of("progress"));
         if (a.positionals().size() != 1) {
             throw new CliArgs.UsageException("kadam report needs exactly one results directory, got " + a.positionals());
         }
@@ -34,7 +35,7 @@ final class ReportCommand {
             throw new CliArgs.UsageException(outDir + " holds no results (no trials/ directory): run a sweep with --out " + outDir + " first");
         }
         ResultTables.Params params = new ResultTables.Params(a.integer("slope-step", 1000), a.integer("n1", 1000), a.integer("n2", 3000));
-        SparkSession spark = Sessions.start("kadam report", a.options().get("master"));
+        SparkSession spark = Sessions.start("kadam report", a.options().get("master"), a.has("progress"));
         try {
             ResultTables.registerViews(spark, outDir);
             var tables = ResultTables.writeAll(spark, outDir, params);

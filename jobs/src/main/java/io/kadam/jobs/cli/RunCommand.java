@@ -24,13 +24,14 @@ import java.util.Set;
 final class RunCommand {
 
     static final String USAGE = """
-            usage: kadam run <spec.yaml> [--out DIR] [--master URL] [--rerun-failed] [--force] [--slope-step N]
+            usage: kadam run <spec.yaml> [--out DIR] [--master URL] [--rerun-failed] [--force] [--slope-step N] [--progress]
 
               --out DIR        results directory (Parquet tables trials/, steps/, evals/, tables/); default results
               --master URL     Spark master; default: the one spark-submit set, else local[*] (embedded)
               --rerun-failed   also run trials whose committed status is failed
               --force          run every trial again, replacing its committed result
               --slope-step N   step at which slope_vs_c measures the slope (default min(1000, 2/3 of the steps))
+              --progress       also show Spark's console progress bar (it draws over kadam's lines)
 
             A rerun of the same spec on the same --out runs only the trials without a committed result.
             """;
@@ -58,7 +59,7 @@ final class RunCommand {
             out.print(USAGE);
             return args.length < 2 ? 2 : 0;
         }
-        CliArgs a = CliArgs.parse(args, 1, Set.of("out", "master", "slope-step"), Set.of("rerun-failed", "force"));
+        CliArgs a = CliArgs.parse(args, 1, Set.of("out", "master", "slope-step"), Set.of("rerun-failed", "force", "progress"));
         if (a.positionals().size() != 1) {
             throw new CliArgs.UsageException("kadam run needs exactly one spec file, got " + a.positionals());
         }
@@ -74,7 +75,7 @@ final class RunCommand {
         if (a.has("slope-step")) {
             params = new ResultTables.Params(a.integer("slope-step", params.n()), params.n1(), params.n2());
         }
-        SparkSession spark = Sessions.start("kadam " + spec.name(), a.options().get("master"));
+        SparkSession spark = Sessions.start("kadam " + spec.name(), a.options().get("master"), a.has("progress"));
         try {
             SweepJob.Summary summary = SweepJob.run(spark, spec.name(), SweepFingerprint.of(trials), trials, outDir,
                     new SweepJob.Options(a.has("rerun-failed"), a.has("force")), out);

@@ -7,14 +7,18 @@ import org.apache.spark.sql.SparkSession;
 final class Sessions {
     private Sessions() {}
 
-    static SparkSession start(String appName, String master) {
+    /**
+     * @param progressBar Spark's console progress bar: off unless asked for, since it redraws
+     *                    over kadam's own progress lines
+     */
+    static SparkSession start(String appName, String master, boolean progressBar) {
         SparkConf conf = new SparkConf().setAppName(appName);
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
-        conf.setIfMissing("spark.ui.showConsoleProgress", "true");
+        conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(progressBar));
         conf.setIfMissing("spark.sql.shuffle.partitions", "8"); // the tables are small
         // a trial failure is recorded by the trial itself; retries are for lost executors
         conf.setIfMissing("spark.task.maxFailures", "4");

@@ -46,7 +46,9 @@
  * idx             int             position in the sweep's expansion (ordering, plots)
  * status          string          "completed", "diverged" (NaN/Inf loss or update), "exceeded_bound"
  *                                 (a max-update beyond its Eq. 5/10 bound by the set factor), "failed" (an exception)
- * reason          string          why it stopped early: "" when completed; for failed the exception's first line
+ * reason          string          why it stopped early: "" when completed; for failed the exception's first line;
+ *                                 for diverged the stage that went non-finite (loss, gradient, update) and the
+ *                                 first non-finite weight after the update (parameter[coordinate] = value)
  * beta            double          level 1's β (PyTorch beta2)
  * gamma           double          level 1's γ (PyTorch beta1)
  * c               double          C(β, γ) of level 1

@@ -70,16 +70,15 @@ final class AggregationBench {
         try {
             long t0 = System.nanoTime();
             ResultTables.registerViews(spark, dir.toString());
-            var params = new ResultTables.Params(1000, 1000, 3000);
             out.printf(Locale.ROOT, "aggregation over %d x %d steps + %d x 20 evals (generated in %.1f s):%n", curveTrials, curveSteps,
                     gridTrials, generate);
             for (ResultTables.Table table : ResultTables.Table.values()) {
                 long t = System.nanoTime();
-                long rows = ResultTables.compute(spark, table, params).count();
+                long rows = ResultTables.compute(spark, table).count();
                 out.printf(Locale.ROOT, "  %-16s %5d rows in %5.2f s%n", table.fileName(), rows, (System.nanoTime() - t) / 1e9);
             }
             long t = System.nanoTime();
-            ResultTables.writeAll(spark, dir.toString(), params);
+            ResultTables.writeAll(spark, dir.toString());
             out.printf(Locale.ROOT, "  all tables computed and written: %.2f s (before it: views and the counts above, %.2f s)%n",
                     (System.nanoTime() - t) / 1e9, (t - t0) / 1e9);
         } finally {

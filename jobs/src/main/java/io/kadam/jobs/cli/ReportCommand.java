@@ -11,11 +11,11 @@ import java.util.Set;
 final class ReportCommand {
 
     static final String USAGE = """
-            usage: kadam report <out> [--sweep NAME] [--slope-step N] [--n1 N] [--n2 N] [--master URL] [--progress]
+            usage: kadam report <out> [--sweep NAME] [--master URL] [--progress]
 
-              rebuilds out/tables/* from out/trials, out/steps and out/evals and prints them
-              --slope-step N   step of the slope in slope_vs_c (default 1000)
-              --n1, --n2       best_loss horizons in iterations (default 1000, 3000)
+              rebuilds out/tables/* from out/trials, out/steps and out/evals and prints them; every
+              sweep is read with its own table parameters (its spec's analysis: section, recorded
+              by kadam run in out/analysis)
               --progress       also show Spark's console progress bar
             """;
 
@@ -26,7 +26,7 @@ final class ReportCommand {
             out.print(USAGE);
             return args.length < 2 ? 2 : 0;
         }
-        CliArgs a = CliArgs.parse(args, 1, Set.of("sweep", "slope-step", "n1", "n2", "master"), Set.of("progress"));
+        CliArgs a = CliArgs.parse(args, 1, Set.of("sweep", "master"), Set.of("progress"));
         if (a.positionals().size() != 1) {
             throw new CliArgs.UsageException("kadam report needs exactly one results directory, got " + a.positionals());
         }
@@ -34,14 +34,14 @@ final class ReportCommand {
         if (!new java.io.File(outDir, "trials").isDirectory() && !outDir.contains("://")) {
             throw new CliArgs.UsageException(outDir + " holds no results (no trials/ directory): run a sweep with --out " + outDir + " first");
         }
-        ResultTables.Params params = new ResultTables.Params(a.integer("slope-step", 1000), a.integer("n1", 1000), a.integer("n2", 3000));
         SparkSession spark = Sessions.start("kadam report", a.options().get("master"), a.has("progress"));
         try {
+            ResultTables.recordDerivedAnalysis(spark, outDir);
             ResultTables.registerViews(spark, outDir);
-            var tables = ResultTables.writeAll(spark, outDir, params);
-            Reports.print(tables, a.options().get("sweep"), params, out);
+            var tables = ResultTables.writeAll(spark, outDir);
+            Reports.print(tables, a.options().get("sweep"), out);
             out.println("kadam: tables written to " + outDir + "/tables");
-            for (String page : ReportWriter.write(spark, outDir, tables, a.options().get("sweep"), params, out)) {
+            for (String page : ReportWriter.write(spark, outDir, tables, a.options().get("sweep"), out)) {
                 out.println("kadam: report written to " + page);
             }
             return 0;

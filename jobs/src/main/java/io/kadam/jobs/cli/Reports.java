@@ -14,7 +14,7 @@ import java.util.Map;
 final class Reports {
     private Reports() {}
 
-    static void print(Map<ResultTables.Table, Dataset<Row>> tables, String sweep, ResultTables.Params params, PrintStream out) {
+    static void print(Map<ResultTables.Table, Dataset<Row>> tables, String sweep, PrintStream out) {
         String only = sweep == null ? "true" : "sweep = '" + sweep.replace("'", "''") + "'";
         SparkSession spark = tables.get(ResultTables.Table.SLOPE_VS_C).sparkSession();
         // check sweeps have their own numbers; the paper's training tables have nothing of them
@@ -26,15 +26,15 @@ final class Reports {
             only += " AND sweep <> '" + r.getString(0).replace("'", "''") + "'";
         }
         section(out, tables.get(ResultTables.Table.SLOPE_VS_C).where(only),
-                "slope_vs_c: slope of log max-update at n = " + params.n() + " (from n +- 5) vs |C|/2",
-                List.of("sweep", "beta", "gamma", "c", "region", "predicted_slope", "discrete_rate", "measured_slope",
+                "slope_vs_c: slope of log max-update at the sweep's slope step n (from n +- 5) vs |C|/2",
+                List.of("sweep", "beta", "gamma", "c", "region", "slope_step", "predicted_slope", "discrete_rate", "measured_slope",
                         "relative_error", "status", "steps_done"));
         section(out, tables.get(ResultTables.Table.BOUND_VIOLATIONS).where(only),
                 "bound_violations: steps above the Eq. 5 bound",
                 List.of("sweep", "beta", "gamma", "c", "region", "steps_checked", "violations", "max_ratio"));
         section(out, tables.get(ResultTables.Table.BEST_LOSS).where(only + " AND best_loss_n2 IS NOT NULL"),
-                "best_loss: best test loss within the first " + params.n1() + " and " + params.n2() + " iterations",
-                List.of("sweep", "beta", "gamma", "c", "region", "best_loss_n1", "best_loss_n2", "status"));
+                "best_loss: best test loss within the first n1 and n2 iterations (the sweep's horizons)",
+                List.of("sweep", "beta", "gamma", "c", "region", "n1", "best_loss_n1", "n2", "best_loss_n2", "status"));
         section(out, tables.get(ResultTables.Table.BEST_ACCURACY).where(only),
                 "best_accuracy: best over lr x weight decay per k x strategy x coupling",
                 List.of("sweep", "k", "strategy", "coupling", "best_accuracy", "best_lr", "best_weight_decay", "seeds"));

@@ -1,5 +1,7 @@
 package io.kadam.jobs.cli;
 
+import io.kadam.jobs.store.ResultLayout;
+import io.kadam.jobs.store.ResultStore;
 import io.kadam.jobs.report.ReportWriter;
 import io.kadam.jobs.run.SweepJob;
 import io.kadam.jobs.spec.SpecParser;
@@ -24,16 +26,17 @@ import java.util.Set;
 final class RunCommand {
 
     static final String USAGE = """
-            usage: kadam run <spec.yaml> [--out DIR] [--master URL] [--rerun-failed] [--force] [--slope-step N] [--progress]
+            usage: kadam run <spec.yaml> [--out DIR] [--master URL] [--rerun-failed] [--force] [--progress]
 
               --out DIR        results directory (Parquet tables trials/, steps/, evals/, tables/); default results
               --master URL     Spark master; default: the one spark-submit set, else local[*] (embedded)
               --rerun-failed   also run trials whose committed status is failed
               --force          run every trial again, replacing its committed result
-              --slope-step N   step at which slope_vs_c measures the slope (default min(1000, 2/3 of the steps))
               --progress       also show Spark's console progress bar (it draws over kadam's lines)
 
             A rerun of the same spec on the same --out runs only the trials without a committed result.
+            The tables read each sweep with its own parameters: the spec's analysis: section (slope_step,
+            n1, n2; defaults from the run length), recorded in --out/analysis.
             """;
 
     private RunCommand() {}
@@ -59,7 +62,7 @@ final class RunCommand {
             out.print(USAGE);
             return args.length < 2 ? 2 : 0;
         }
-        CliArgs a = CliArgs.parse(args, 1, Set.of("out", "master", "slope-step"), Set.of("rerun-failed", "force", "progress"));
+        CliArgs a = CliArgs.parse(args, 1, Set.of("out", "master"), Set.of("rerun-failed", "force", "progress"));
         if (a.positionals().size() != 1) {
             throw new CliArgs.UsageException("kadam run needs exactly one spec file, got " + a.positionals());
         }
@@ -70,24 +73,23 @@ final class RunCommand {
         SweepSpec spec = SpecParser.parse(specFile);
         List<TrialSpec> trials = SweepExpander.expand(spec);
         String outDir = a.options().getOrDefault("out", "results");
-        long steps = trials.stream().mapToLong(t -> t.config().steps()).max().orElse(1000);
-        ResultTables.Params params = ResultTables.Params.forSteps(steps);
-        if (a.has("slope-step")) {
-            params = new ResultTables.Params(a.integer("slope-step", params.n()), params.n1(), params.n2());
-        }
         SparkSession spark = Sessions.start("kadam " + spec.name(), a.options().get("master"), a.has("progress"));
         try {
             SweepJob.Summary summary = SweepJob.run(spark, spec.name(), SweepFingerprint.of(trials), trials, outDir,
                     new SweepJob.Options(a.has("rerun-failed"), a.has("force")), out);
+            // after the run: SweepJob accepted this spec for the sweep name before anything was written
+            new ResultStore(new ResultLayout(outDir), spark.sparkContext().hadoopConfiguration())
+                    .recordAnalysis(spec.name(), spec.analysis());
+            ResultTables.recordDerivedAnalysis(spark, outDir);
             ResultTables.registerViews(spark, outDir);
-            var tables = ResultTables.writeAll(spark, outDir, params);
-            Reports.print(tables, spec.name(), params, out);
+            var tables = ResultTables.writeAll(spark, outDir);
+            Reports.print(tables, spec.name(), out);
             out.printf(Locale.ROOT, "kadam: sweep '%s' done in %.1f s: %d trials, %d already committed, %d run %s; tables in %s/tables%n",
                     spec.name(), summary.seconds(), summary.total(), summary.alreadyCommitted(), summary.ran(), summary.statuses(), outDir);
             if (!summary.nothingToDo() && spec.check() == null) { // check trials record no steps to account
                 out.println(timeAccount(spark, spec.name(), summary, trials));
             }
-            for (String page : ReportWriter.write(spark, outDir, tables, spec.name(), params, out)) {
+            for (String page : ReportWriter.write(spark, outDir, tables, spec.name(), out)) {
                 out.println("kadam: report written to " + page);
             }
             return 0;

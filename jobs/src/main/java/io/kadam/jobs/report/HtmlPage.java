@@ -1,5 +1,6 @@
 package io.kadam.jobs.report;
 
+import io.kadam.jobs.spec.Analysis;
 import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.sql.ResultTables.Table;
 
@@ -62,14 +63,14 @@ final class HtmlPage {
         }
 
         h.append("<h2>Tables</h2>\n");
-        ResultTables.Params p = data.params();
+        Analysis p = data.params();
         if (data.isCheckSweep()) {
             table(h, checkMetrics(data), "check_metrics: the " + data.check().kind() + " check's numbers per trial");
         } else if (data.isProductGrid()) {
             table(h, data.table(Table.BEST_ACCURACY), "best_accuracy: best test accuracy over lr × weight decay per k × strategy × coupling");
             table(h, data.table(Table.BEST_LOSS_BY_K), "best_loss_by_k: best test loss over lr × weight decay per k × strategy × coupling");
         } else {
-            table(h, data.table(Table.SLOPE_VS_C), "slope_vs_c: slope of log max-update at n = " + p.n() + " (from n ± 5) vs |C|/2");
+            table(h, data.table(Table.SLOPE_VS_C), "slope_vs_c: slope of log max-update at n = " + p.slopeStep() + " (from n ± 5) vs |C|/2");
             table(h, data.table(Table.BOUND_VIOLATIONS), "bound_violations: steps above the Eq. 5 bound");
             TableData best = data.table(Table.BEST_LOSS);
             boolean evaluated = IntStream.range(0, best.size()).anyMatch(i -> best.value(i, "best_loss_n2") != null);
@@ -85,7 +86,7 @@ final class HtmlPage {
     private static void meta(StringBuilder h, SweepData data, CodeVersion version, Instant made, String resultsDir) {
         Map<String, Long> counts = data.statusCounts();
         String statuses = counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-        ResultTables.Params p = data.params();
+        Analysis p = data.params();
         h.append("<table class=\"meta\">\n");
         row(h, "sweep", data.name());
         row(h, "grid", data.isProductGrid() ? "product grid (k-Adam: k × strategy × lr × weight decay × coupling)"
@@ -97,7 +98,7 @@ final class HtmlPage {
         row(h, "code", version.describe());
         row(h, "made", DateTimeFormatter.ISO_INSTANT.format(made.atOffset(ZoneOffset.UTC).withNano(0).toInstant()));
         row(h, "results", resultsDir);
-        row(h, "table parameters", "slope at n = " + p.n() + " (from n ± 5); best loss within N₁ = " + p.n1() + " and N₂ = "
+        row(h, "table parameters", "slope at n = " + p.slopeStep() + " (from n ± 5); best loss within N₁ = " + p.n1() + " and N₂ = "
                 + p.n2() + " iterations");
         row(h, "notation", "β = second-moment decay (PyTorch beta2), γ = momentum (PyTorch beta1), C = 2/γ − 1/β − 1; "
                 + "B+ (C > 0): bounded updates, B− (C < 0): growing, B0: C = 0");

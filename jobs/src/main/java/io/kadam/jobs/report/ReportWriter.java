@@ -30,7 +30,7 @@ public final class ReportWriter {
      * @return the path of each index.html written, as {@code <out>/report/<sweep>/index.html}
      */
     public static List<String> write(SparkSession spark, String out, Map<Table, Dataset<Row>> tables, String sweep,
-                                     ResultTables.Params params, PrintStream log) {
+                                     PrintStream log) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // a driver under spark-submit may not say so
         }
@@ -39,7 +39,7 @@ public final class ReportWriter {
         List<String> written = new ArrayList<>();
         for (String name : SweepLoader.sweeps(spark)) {
             if (sweep == null || sweep.equals(name)) {
-                SweepData data = SweepLoader.load(spark, name, tables, params);
+                SweepData data = SweepLoader.load(spark, name, tables);
                 written.add(write(data, ReportFiles.at(out + "/report/" + name, conf), version, out, log));
             }
         }

@@ -36,7 +36,7 @@ final class SlopeFigure {
         if (!(cHi - cLo > 1e-6)) {
             return Optional.empty(); // one value of C (a level curve, B0): nothing to plot against
         }
-        long n = data.params().n();
+        long n = data.params().slopeStep();
         XYChart chart = ChartStyle.chart("Growth rate of the max-update vs C",
                 "C(β, γ) = 2/γ − 1/β − 1", "slope d log‖u_n‖∞ / dn at n = " + n + "  (per iteration)");
 

@@ -1,5 +1,6 @@
 package io.kadam.jobs.report;
 
+import io.kadam.jobs.spec.Analysis;
 import io.kadam.jobs.spec.SweepExpander;
 import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.sql.ResultTables.Table;
@@ -20,11 +21,11 @@ import java.util.function.ToDoubleFunction;
  *                   curve and point sweeps
  * @param testLoss   trial id to the test loss against n (the step after whose update it was taken)
  * @param tables     the rows of each result table for this sweep (empty tables included)
- * @param params     the parameters the tables were computed with
+ * @param params     the sweep's table parameters (its analysis section)
  * @param check      a check sweep's curves and numbers; null for a training sweep
  */
 public record SweepData(String name, List<TrialInfo> trials, Map<String, Trace> maxUpdates, Map<String, Trace> testLoss,
-                        Map<Table, TableData> tables, ResultTables.Params params, CheckData check) {
+                        Map<Table, TableData> tables, Analysis params, CheckData check) {
 
     /** The columns collected of each table: what the figures read and the HTML page prints. */
     public static final Map<Table, List<String>> COLUMNS = new EnumMap<>(Map.of(
@@ -49,7 +50,7 @@ public record SweepData(String name, List<TrialInfo> trials, Map<String, Trace> 
 
     /** A training sweep (no check). */
     public SweepData(String name, List<TrialInfo> trials, Map<String, Trace> maxUpdates, Map<String, Trace> testLoss,
-                     Map<Table, TableData> tables, ResultTables.Params params) {
+                     Map<Table, TableData> tables, Analysis params) {
         this(name, trials, maxUpdates, testLoss, tables, params, null);
     }
 

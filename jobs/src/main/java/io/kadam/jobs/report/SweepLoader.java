@@ -1,5 +1,6 @@
 package io.kadam.jobs.report;
 
+import io.kadam.jobs.spec.Analysis;
 import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.sql.ResultTables.Table;
 import org.apache.spark.sql.Dataset;
@@ -40,13 +41,14 @@ final class SweepLoader {
      * @param tables the tables as {@link ResultTables#writeAll} returned them (all sweeps), or null
      *               to compute them here
      */
-    static SweepData load(SparkSession spark, String sweep, Map<Table, Dataset<Row>> tables, ResultTables.Params params) {
+    static SweepData load(SparkSession spark, String sweep, Map<Table, Dataset<Row>> tables) {
+        Analysis params = ResultTables.analyses(spark).get(sweep);
         String where = "sweep = '" + sweep.replace("'", "''") + "'";
         List<TrialInfo> trials = trials(spark, where);
         boolean product = new SweepData(sweep, trials, Map.of(), Map.of(), Map.of(), params).isProductGrid();
         Map<Table, TableData> rows = new EnumMap<>(Table.class);
         for (Table t : Table.values()) {
-            Dataset<Row> table = tables != null && tables.containsKey(t) ? tables.get(t) : ResultTables.compute(spark, t, params);
+            Dataset<Row> table = tables != null && tables.containsKey(t) ? tables.get(t) : ResultTables.compute(spark, t);
             rows.put(t, TableData.collect(table.where(where), SweepData.COLUMNS.get(t)));
         }
         CheckData check = checkData(spark, where, trials);

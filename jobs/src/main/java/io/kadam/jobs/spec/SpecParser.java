@@ -34,7 +34,8 @@ public final class SpecParser {
     public static final String GENERATED = "generated";
 
     static final List<String> COUPLINGS = List.of("coupled", "decoupled");
-    private static final List<String> KEYS = List.of("name", "description", "model", "data", "training", "optimizer", "grid", "check");
+    private static final List<String> KEYS = List.of("name", "description", "model", "data", "training", "optimizer", "grid", "check",
+            "analysis");
     private static final List<String> OPTIMIZER_KEYS = List.of("beta", "gamma", "eps", "weight_decay", "coupling");
     // the name becomes a Parquet partition value and a directory name
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
@@ -90,12 +91,14 @@ public final class SpecParser {
         CheckSpec checkSpec = spec.has("check") ? CheckSection.read(spec.map("check"), model, spec.map("model"), optimizer,
                 optimizerMap, grid, gridMap, training, trainingMap) : null;
 
+        Analysis analysis = AnalysisSection.read(spec.has("analysis") ? spec.map("analysis") : null, training);
+
         try {
             check.require(data);
         } catch (DataException e) {
             throw dataMap.error("dataset", "'" + data.dataset() + "' is not available: " + e.getMessage());
         }
-        return new SweepSpec(name, description, model, data, training, optimizer, grid, seeds, checkSpec);
+        return new SweepSpec(name, description, model, data, training, optimizer, grid, seeds, checkSpec, analysis);
     }
 
     /** Level 1 at (beta, gamma), with λ, coupling and ε: what every trial starts from. */

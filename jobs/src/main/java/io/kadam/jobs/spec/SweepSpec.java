@@ -70,6 +70,10 @@ import java.util.List;
  * check:                     # optional: every trial runs this continuous-time check on its training run
  *   kind: replay             #   instead of plain training (keys and rules: CheckSection); needs nanoGPT,
  *                            #   k = 1, coupling: decoupled, a constant schedule
+ * analysis:                  # optional: how the tables read this sweep (Analysis), fixed with the sweep
+ *   slope_step: 1000         #   slope_vs_c's n (from n +- 5); default min(1000, 2/3 of the steps)
+ *   n1: 1000                 #   best_loss horizons; default min(1000, steps) and min(3000, steps)
+ *   n2: 3000
  * </pre>
  *
  * <p>Curve, b0 and point grids sweep Adam (k = 1), labelled strategy "adam". Product grids sweep
@@ -85,9 +89,10 @@ import java.util.List;
  * @param grid        what the sweep varies
  * @param seeds       one trial per seed at every grid point
  * @param check       the continuous-time check every trial runs, or null for plain training
+ * @param analysis    the table parameters of this sweep (not part of any trial's id)
  */
 public record SweepSpec(String name, String description, ModelSpec model, DataSpec data, Training training,
-                        KAdamConfig optimizer, Grid grid, List<Long> seeds, CheckSpec check) {
+                        KAdamConfig optimizer, Grid grid, List<Long> seeds, CheckSpec check, Analysis analysis) {
 
     public SweepSpec {
         seeds = List.copyOf(seeds);

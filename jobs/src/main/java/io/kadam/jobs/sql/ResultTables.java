@@ -1,5 +1,10 @@
 package io.kadam.jobs.sql;
 
+import io.kadam.jobs.spec.Analysis;
+import io.kadam.jobs.store.ResultStore;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,9 +24,11 @@ import java.util.Map;
 
 /**
  * The paper's tables, computed with Spark SQL from a results directory. The SQL lives in
- * {@code sql/*.sql} resources (also in the notebooks' reach) with {@code ${name}} parameters; the
- * views {@code trials}, {@code steps} and {@code evals} are the Parquet tables of the layout
- * ({@code check_series} and {@code check_metrics} too, empty without check sweeps).
+ * {@code sql/*.sql} resources (also in the notebooks' reach); the views {@code trials},
+ * {@code steps} and {@code evals} are the Parquet tables of the layout ({@code check_series} and
+ * {@code check_metrics} too, empty without check sweeps), and {@code analysis} holds each sweep's
+ * table parameters ({@link Analysis}): a table reads every sweep with that sweep's own parameters,
+ * so the same results give the same tables whichever command built them.
  */
 public final class ResultTables {
 
@@ -31,31 +38,6 @@ public final class ResultTables {
 
         public String fileName() {
             return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /**
-     * Table parameters.
-     *
-     * @param n  the step at which slope_vs_c measures the slope (from n ± 5)
-     * @param n1 best_loss: the first horizon in iterations (paper: 1000)
-     * @param n2 best_loss: the second horizon (paper: 3000)
-     */
-    public record Params(long n, long n1, long n2) {
-
-        public Params {
-            if (n < 5 || n1 < 1 || n2 < 1) {
-                throw new IllegalArgumentException("slope step n must be >= 5 and horizons >= 1, got n=" + n + ", n1=" + n1 + ", n2=" + n2);
-            }
-        }
-
-        /** The paper's settings, clipped for shorter runs: n = min(1000, 2/3 of the steps). */
-        public static Params forSteps(long steps) {
-            return new Params(Math.max(5, Math.min(1000, 2 * steps / 3)), Math.min(1000, steps), Math.min(3000, steps));
-        }
-
-        Map<String, String> values() {
-            return Map.of("n", Long.toString(n), "n1", Long.toString(n1), "n2", Long.toString(n2));
         }
     }
 
@@ -74,6 +56,7 @@ public final class ResultTables {
         for (String table : new String[]{"steps", "evals"}) {
             spark.read().parquet(out + "/" + table).join(committed, key, "left_semi").createOrReplaceTempView(table);
         }
+        registerAnalysis(spark, out, trials);
         // only check sweeps write these: an output directory without one gets empty views
         for (Map.Entry<String, MessageType> check : Map.of(ResultLayout.CHECK_SERIES, ResultSchema.CHECK_SERIES,
                 ResultLayout.CHECK_METRICS, ResultSchema.CHECK_METRICS).entrySet()) {
@@ -81,6 +64,57 @@ public final class ResultTables {
                     ? spark.read().parquet(out + "/" + check.getKey()).join(committed, key, "left_semi")
                     : spark.createDataFrame(java.util.List.of(), asRead(check.getValue()));
             rows.createOrReplaceTempView(check.getKey());
+        }
+    }
+
+    private static final StructType ANALYSIS = new StructType().add("sweep", DataTypes.StringType)
+            .add("slope_step", DataTypes.LongType).add("n1", DataTypes.LongType).add("n2", DataTypes.LongType);
+
+    /**
+     * The {@code analysis} view: every sweep's recorded parameters; a sweep without a record (run
+     * by an older kadam, or its run stopped before recording) gets {@link Analysis#forSteps} of its
+     * longest trial, which {@link #recordDerivedAnalysis} writes down.
+     */
+    private static void registerAnalysis(SparkSession spark, String out, Dataset<Row> trials) {
+        Map<String, Analysis> bySweep = new java.util.TreeMap<>();
+        for (Row r : trials.groupBy("sweep").agg(functions.max("steps_planned")).collectAsList()) {
+            bySweep.put(r.getString(0), Analysis.forSteps(r.getLong(1)));
+        }
+        if (exists(spark, out + "/" + ResultLayout.ANALYSIS)) {
+            for (Row r : spark.read().parquet(out + "/" + ResultLayout.ANALYSIS)
+                    .select("sweep", "slope_step", "n1", "n2").collectAsList()) {
+                bySweep.put(r.getString(0), new Analysis(r.getLong(1), r.getLong(2), r.getLong(3)));
+            }
+        }
+        java.util.List<Row> rows = new java.util.ArrayList<>();
+        bySweep.forEach((sweep, a) -> rows.add(RowFactory.create(sweep, a.slopeStep(), a.n1(), a.n2())));
+        spark.createDataFrame(rows, ANALYSIS).createOrReplaceTempView(ResultLayout.ANALYSIS);
+    }
+
+    /** Each sweep's table parameters, from the registered {@code analysis} view. */
+    public static Map<String, Analysis> analyses(SparkSession spark) {
+        Map<String, Analysis> out = new java.util.TreeMap<>();
+        for (Row r : spark.table(ResultLayout.ANALYSIS).collectAsList()) {
+            out.put(r.getString(0), new Analysis(r.getLong(1), r.getLong(2), r.getLong(3)));
+        }
+        return out;
+    }
+
+    /**
+     * Records the parameters of every sweep in {@code out} that has none yet: the defaults its
+     * longest trial gives, so that notebooks reading the {@code analysis} table find every sweep.
+     */
+    public static void recordDerivedAnalysis(SparkSession spark, String out) {
+        try {
+            ResultStore store = new ResultStore(new ResultLayout(out), spark.sparkContext().hadoopConfiguration());
+            Dataset<Row> trials = spark.read().parquet(out + "/" + ResultLayout.TRIALS);
+            for (Row r : trials.groupBy("sweep").agg(functions.max("steps_planned")).collectAsList()) {
+                if (store.analysis(r.getString(0)).isEmpty()) {
+                    store.recordAnalysis(r.getString(0), Analysis.forSteps(r.getLong(1)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record analysis parameters in " + out + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,27 +142,23 @@ public final class ResultTables {
         }
     }
 
-    /** The SQL text of a table with its parameters filled in. */
-    public static String sql(Table table, Params params) {
-        String text = resource("sql/" + table.fileName() + ".sql");
-        for (Map.Entry<String, String> p : params.values().entrySet()) {
-            text = text.replace("${" + p.getKey() + "}", p.getValue());
-        }
-        return text;
+    /** The SQL text of a table. */
+    public static String sql(Table table) {
+        return resource("sql/" + table.fileName() + ".sql");
     }
 
-    public static Dataset<Row> compute(SparkSession spark, Table table, Params params) {
-        return spark.sql(sql(table, params));
+    public static Dataset<Row> compute(SparkSession spark, Table table) {
+        return spark.sql(sql(table));
     }
 
     /**
      * Computes every table over {@code out} (views must be registered), writes each as Parquet to
      * {@code out/tables/<name>} (replacing the previous version) and returns them.
      */
-    public static Map<Table, Dataset<Row>> writeAll(SparkSession spark, String out, Params params) {
+    public static Map<Table, Dataset<Row>> writeAll(SparkSession spark, String out) {
         Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
         for (Table table : Table.values()) {
-            Dataset<Row> rows = compute(spark, table, params).cache();
+            Dataset<Row> rows = compute(spark, table).cache();
             rows.write().mode("overwrite").parquet(out + "/tables/" + table.fileName());
             tables.put(table, rows);
         }

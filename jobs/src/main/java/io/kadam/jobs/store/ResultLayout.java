@@ -33,6 +33,8 @@ public record ResultLayout(String out) implements Serializable {
     /** Continuous-time check trials only: their curves and headline numbers. */
     public static final String CHECK_SERIES = "check_series";
     public static final String CHECK_METRICS = "check_metrics";
+    /** One row per sweep: its table parameters ({@link io.kadam.jobs.spec.Analysis}). */
+    public static final String ANALYSIS = "analysis";
     public static final String STAGING = "_staging";
     public static final String MARKER = "_kadam.json";
 

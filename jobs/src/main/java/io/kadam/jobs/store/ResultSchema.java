@@ -103,6 +103,14 @@ public final class ResultSchema {
             }
             """);
 
+    public static final MessageType ANALYSIS = MessageTypeParser.parseMessageType("""
+            message analysis {
+              required int64 slope_step;
+              required int64 n1;
+              required int64 n2;
+            }
+            """);
+
     private ResultSchema() {
     }
 

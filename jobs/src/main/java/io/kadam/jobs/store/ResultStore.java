@@ -1,5 +1,6 @@
 package io.kadam.jobs.store;
 
+import io.kadam.jobs.spec.Analysis;
 import io.kadam.model.train.TrialStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -138,6 +139,19 @@ public final class ResultStore {
      */
     public void checkCompatible(String sweep, String specFingerprint) throws IOException {
         new StoreMarker(fs, layout).check(sweep, specFingerprint);
+    }
+
+    /**
+     * Records the sweep's table parameters (its spec's {@code analysis:}), replacing what was
+     * recorded before; call after {@link #checkCompatible} accepted the spec for this sweep.
+     */
+    public void recordAnalysis(String sweep, Analysis analysis) throws IOException {
+        new AnalysisTable(fs, layout, conf).write(sweep, analysis);
+    }
+
+    /** The sweep's recorded table parameters, or empty when none were recorded. */
+    public Optional<Analysis> analysis(String sweep) throws IOException {
+        return new AnalysisTable(fs, layout, conf).read(sweep);
     }
 
     /** The newest modification time in a staging entry; object stores give directories time 0, so files count. */

@@ -11,6 +11,7 @@
  *   evals/sweep=<name>/trial-<trialId>.parquet    one row per test evaluation
  *   check_series/sweep=<name>/trial-<trialId>.parquet   check sweeps only: the check's curves
  *   check_metrics/sweep=<name>/trial-<trialId>.parquet  check sweeps only: the check's numbers
+ *   analysis/sweep=<name>/analysis.parquet        the sweep's table parameters (one row)
  *   _staging/<trialId>-<uuid>/                    attempts being committed (or abandoned)
  *   _kadam.json                                   schema version and the spec of each sweep
  * }</pre>
@@ -162,6 +163,26 @@
  * Columns that may be null (reason, region, strategy, coupling, attempt, dataset, config, error)
  * are {@code optional}, the rest {@code required}. NaN is stored as NaN, never as null. Files are
  * Snappy-compressed. On {@code file:} no {@code .crc} side files are written.
+ *
+ * <h2>analysis</h2>
+ *
+ * One row per sweep, how the SQL tables read it ({@link io.kadam.jobs.spec.Analysis}; the spec's
+ * {@code analysis:} section, defaults from the run length):
+ *
+ * <pre>
+ * column          type            meaning
+ * slope_step      bigint          slope_vs_c's n: the slope of log ||u_n||_inf from steps n - 5 and n + 5
+ * n1              bigint          best_loss's first horizon in iterations (evaluations at step < n1)
+ * n2              bigint          best_loss's second horizon
+ * sweep           string          partition column
+ * </pre>
+ *
+ * Written by {@code kadam run} after its spec was accepted for the sweep name (replacing the row
+ * when the spec's section changed), and for sweeps without a row by {@code kadam run} and
+ * {@code kadam report} from their longest trial's planned steps. The file is written under a
+ * temporary name ({@code _}-prefixed, skipped by readers) and renamed over the old one. Readers
+ * join it on {@code sweep}; a sweep without a row has no parameters yet (run {@code kadam report}
+ * once).
  *
  * <h2>_kadam.json</h2>
  *

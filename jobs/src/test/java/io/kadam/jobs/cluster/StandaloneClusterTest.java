@@ -151,7 +151,7 @@ class StandaloneClusterTest {
         SparkSession spark = session();
         ResultTables.registerViews(spark, out.toString());
         List<String> rows = new ArrayList<>();
-        for (Row r : ResultTables.compute(spark, table, new ResultTables.Params(600, 400, 800)).collectAsList()) {
+        for (Row r : ResultTables.compute(spark, table).collectAsList()) {
             rows.add(r.toString());
         }
         return rows;

@@ -1,5 +1,6 @@
 package io.kadam.jobs.report;
 
+import io.kadam.jobs.spec.Analysis;
 import io.kadam.jobs.sql.ResultTables;
 import io.kadam.jobs.sql.ResultTables.Table;
 import io.kadam.optimizer.theory.AdamPoint;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The figures and the page on hand-made sweep data, without Spark: what is drawn when, and edge cases. */
 class FiguresTest {
 
-    private static final ResultTables.Params PARAMS = new ResultTables.Params(100, 200, 300);
+    private static final Analysis PARAMS = new Analysis(100, 200, 300);
 
     private static TrialInfo adam(int idx, double beta, double gamma, String status) {
         double c = Stability.c(beta, gamma);

@@ -1,5 +1,8 @@
 package io.kadam.jobs.report;
 
+import io.kadam.jobs.spec.Analysis;
+import io.kadam.jobs.store.ResultLayout;
+import io.kadam.jobs.store.ResultStore;
 import io.kadam.jobs.EmbeddedSparkTest;
 import io.kadam.jobs.run.SweepJob;
 import io.kadam.jobs.spec.DataCheck;
@@ -69,7 +72,7 @@ class ReportWriterTest extends EmbeddedSparkTest {
               beta_range: [0.9, 0.999]
             """;
 
-    private static final ResultTables.Params PARAMS = new ResultTables.Params(30, 20, 40);
+    private static final Analysis PARAMS = new Analysis(30, 20, 40);
 
     @TempDir
     static Path dir;
@@ -86,11 +89,13 @@ class ReportWriterTest extends EmbeddedSparkTest {
                 List<TrialSpec> trials = SweepExpander.expand(SpecParser.parse(spec, "test.yaml", DataCheck.NONE));
                 SweepJob.run(spark(), trials.get(0).sweep(), "fp-" + trials.get(0).sweep(), trials, out.toString(),
                         SweepJob.Options.DEFAULT, log);
+                new ResultStore(new ResultLayout(out.toString()), spark().sparkContext().hadoopConfiguration())
+                        .recordAnalysis(trials.get(0).sweep(), PARAMS);
             }
             deleteTree(out.resolve("evals/sweep=tiny-b0")); // a sweep without evaluations
             ResultTables.registerViews(spark(), out.toString());
-            Map<ResultTables.Table, Dataset<Row>> tables = ResultTables.writeAll(spark(), out.toString(), PARAMS);
-            pages = ReportWriter.write(spark(), out.toString(), tables, null, PARAMS, log);
+            Map<ResultTables.Table, Dataset<Row>> tables = ResultTables.writeAll(spark(), out.toString());
+            pages = ReportWriter.write(spark(), out.toString(), tables, null, log);
         }
     }
 
@@ -148,7 +153,7 @@ class ReportWriterTest extends EmbeddedSparkTest {
         Path stale = out.resolve("report/tiny-b0/test_loss.png");
         Files.write(stale, new byte[]{1, 2, 3});
         ResultTables.registerViews(spark(), out.toString());
-        List<String> again = ReportWriter.write(spark(), out.toString(), null, "tiny-b0", PARAMS,
+        List<String> again = ReportWriter.write(spark(), out.toString(), null, "tiny-b0",
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Assertions.assertEquals(List.of(out + "/report/tiny-b0/index.html"), again);
         Assertions.assertFalse(Files.exists(stale), "a figure the sweep no longer has is removed");

@@ -41,7 +41,7 @@ class SweepJobTest extends EmbeddedSparkTest {
 
     private Dataset<Row> table(Path out, ResultTables.Table table) {
         ResultTables.registerViews(spark(), out.toString());
-        return ResultTables.compute(spark(), table, new ResultTables.Params(20, 20, 40)).drop("idx");
+        return ResultTables.compute(spark(), table).drop("idx");
     }
 
     @Test

@@ -55,6 +55,18 @@ class SpecValueErrorsTest {
     }
 
     @Test
+    void analysisParametersFitTheRun() {
+        assertEquals(new Analysis(66, 100, 100), TestSpecs.parse(TestSpecs.BASE).analysis(), "defaults from 100 steps");
+        assertEquals(new Analysis(50, 80, 90), TestSpecs.parse(TestSpecs.BASE + "analysis: {slope_step: 50, n1: 80, n2: 90}\n").analysis());
+        assertEquals(new Analysis(94, 100, 100), TestSpecs.parse(TestSpecs.BASE + "analysis:\n  slope_step: 94\n").analysis(),
+                "steps 89 and 99 exist: the last slope step of a 100-step run");
+        assertError(TestSpecs.BASE + "analysis:\n  slope_step: 95\n", 21, "analysis.slope_step", "at most 94, got 95");
+        assertError(TestSpecs.BASE + "analysis:\n  slope_step: 4\n", 21, "analysis.slope_step", "must be an integer >= 5");
+        assertError(TestSpecs.BASE + "analysis:\n  n1: 0\n", 21, "analysis.n1", "must be an integer >= 1");
+        assertError(TestSpecs.BASE + "analysis:\n  n3: 10\n", 21, "analysis.n3", "slope_step, n1, n2");
+    }
+
+    @Test
     void betaRangeMustBeIncreasingAndOnTheCurve() {
         assertError(base("beta_range: [0.9516, 0.9660]", "beta_range: [0.9, 0.9660]"), 19, "grid.beta_range",
                 "must lie within the β range where the curve is inside the unit square, [0.951522");

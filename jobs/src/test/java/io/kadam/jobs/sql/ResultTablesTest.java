@@ -3,7 +3,9 @@ package io.kadam.jobs.sql;
 import io.kadam.jobs.spec.DataSpec;
 import io.kadam.jobs.spec.TrialPoint;
 import io.kadam.jobs.spec.TrialSpec;
+import io.kadam.jobs.spec.Analysis;
 import io.kadam.jobs.store.ResultLayout;
+import io.kadam.jobs.store.ResultStore;
 import io.kadam.jobs.store.TrialWriter;
 import io.kadam.model.nn.GptConfig;
 import io.kadam.model.train.EvalMetrics;
@@ -67,6 +69,8 @@ class ResultTablesTest {
         product(layout, conf, "c", 2, 1e-3, 1e-4, 0.80);
         product(layout, conf, "d", 3, 1e-2, 1e-4, 0.90);
         product(layout, conf, "e", 4, 1e-2, 1e-3, 0.85);
+        // the horizons this fixture is checked against (its steps alone would give 20, 30, 30)
+        new ResultStore(layout, conf).recordAnalysis("fixture", new Analysis(20, 10, 20));
         ResultTables.registerViews(spark, out.toString());
     }
 
@@ -77,7 +81,7 @@ class ResultTablesTest {
 
     @Test
     void slopeVsCByHand() {
-        Row a = only(ResultTables.compute(spark, ResultTables.Table.SLOPE_VS_C, new ResultTables.Params(20, 20, 30)).where("trial_id = 'a'").collectAsList());
+        Row a = only(ResultTables.compute(spark, ResultTables.Table.SLOPE_VS_C).where("trial_id = 'a'").collectAsList());
         double c = 2 / 0.99 - 1 / 0.955 - 1; // C = 2/γ − 1/β − 1 = −0.0269184...
         assertEquals(c, a.<Double>getAs("c"), 1e-12);
         assertEquals(0.02, a.<Double>getAs("measured_slope"), 1e-12);
@@ -88,7 +92,7 @@ class ResultTablesTest {
 
     @Test
     void boundViolationsByHand() {
-        List<Row> rows = ResultTables.compute(spark, ResultTables.Table.BOUND_VIOLATIONS, new ResultTables.Params(20, 20, 30)).collectAsList();
+        List<Row> rows = ResultTables.compute(spark, ResultTables.Table.BOUND_VIOLATIONS).collectAsList();
         Row a = rows.stream().filter(r -> r.getAs("trial_id").equals("a")).findFirst().orElseThrow();
         Row b = rows.stream().filter(r -> r.getAs("trial_id").equals("b")).findFirst().orElseThrow();
         // the same count from the theory package's Eq. 5 (double precision Java, not SQL)
@@ -106,7 +110,7 @@ class ResultTablesTest {
 
     @Test
     void bestLossWithinHorizons() {
-        List<Row> rows = ResultTables.compute(spark, ResultTables.Table.BEST_LOSS, new ResultTables.Params(20, 10, 20)).collectAsList();
+        List<Row> rows = ResultTables.compute(spark, ResultTables.Table.BEST_LOSS).collectAsList();
         Row a = rows.stream().filter(r -> r.getAs("trial_id").equals("a")).findFirst().orElseThrow();
         Row b = rows.stream().filter(r -> r.getAs("trial_id").equals("b")).findFirst().orElseThrow();
         assertEquals(3.0, a.<Double>getAs("best_loss_n1"), 0, "within 10 iterations only the eval at step 9");
@@ -116,23 +120,27 @@ class ResultTablesTest {
 
     @Test
     void bestAccuracyPicksTheWinningLrAndWeightDecay() {
-        Row best = only(ResultTables.compute(spark, ResultTables.Table.BEST_ACCURACY, new ResultTables.Params(20, 20, 30)).collectAsList());
+        Row best = only(ResultTables.compute(spark, ResultTables.Table.BEST_ACCURACY).collectAsList());
         assertEquals(2, best.<Integer>getAs("k"));
         assertEquals("inverse-exp", best.getAs("strategy"));
         assertEquals(0.90, best.<Double>getAs("best_accuracy"), 1e-12);
         assertEquals(1e-2, best.<Double>getAs("best_lr"), 0);
         assertEquals(1e-4, best.<Double>getAs("best_weight_decay"), 0);
-        Row byK = only(ResultTables.compute(spark, ResultTables.Table.BEST_LOSS_BY_K, new ResultTables.Params(20, 20, 30))
+        Row byK = only(ResultTables.compute(spark, ResultTables.Table.BEST_LOSS_BY_K)
                 .where("strategy <> 'adam'").collectAsList());
         assertEquals(1e-2, byK.<Double>getAs("best_lr"), 0, "the lowest test loss (1 − 0.90) is at lr 1e-2, wd 1e-4");
     }
 
     @Test
-    void sqlFilesHaveTheirParametersFilledIn() {
+    void sqlFilesTakeTheirParametersFromTheAnalysisView() {
         for (ResultTables.Table t : ResultTables.Table.values()) {
-            String sql = ResultTables.sql(t, new ResultTables.Params(800, 1000, 3000));
-            assertTrue(!sql.contains("${"), t + " still has a placeholder");
+            assertTrue(!ResultTables.sql(t).contains("${"), t + " has a placeholder: parameters come from the analysis view");
         }
+        Row a = only(ResultTables.compute(spark, ResultTables.Table.SLOPE_VS_C).where("trial_id = 'a'").collectAsList());
+        assertEquals(20L, a.<Long>getAs("slope_step"));
+        Row best = ResultTables.compute(spark, ResultTables.Table.BEST_LOSS).where("trial_id = 'a'").collectAsList().get(0);
+        assertEquals(10L, best.<Long>getAs("n1"));
+        assertEquals(20L, best.<Long>getAs("n2"));
     }
 
     private static Row only(List<Row> rows) {

@@ -64,9 +64,8 @@ class JupyterNotebookFileTest {
         assertEquals(ZeppelinNote.tableTitles(), tables, "the notebook's tables are ResultTables.Table's, in order");
         assertTrue(code.contains("hive_partitioning = true"), "sweep from the sweep=<name> directories");
         assertTrue(code.contains("SEMI JOIN trials"), "steps and evals of committed trials only");
-        for (String param : List.of("\"KADAM_N\"", "\"KADAM_N1\"", "\"KADAM_N2\"", "min(1000, 2 * steps // 3)", "min(1000, steps)", "min(3000, steps)")) {
-            assertTrue(code.contains(param), "parameters as Params.forSteps: " + param);
-        }
+        assertTrue(code.contains("source(\"analysis\")"), "each sweep's parameters from the analysis table");
+        assertTrue(!code.contains("KADAM_N"), "no notebook-wide parameters: they belong to each sweep");
     }
 
     @Test

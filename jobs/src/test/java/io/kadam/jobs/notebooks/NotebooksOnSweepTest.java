@@ -1,5 +1,6 @@
 package io.kadam.jobs.notebooks;
 
+import io.kadam.jobs.spec.Analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kadam.jobs.EmbeddedSparkTest;
 import io.kadam.jobs.run.SweepJob;
@@ -78,8 +79,11 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
               lr: [1.0e-3, 3.0e-3]
             """;
 
-    /** The longest sweep's steps, as kadam run chooses the tables' parameters: n = 26, n1 = n2 = 40. */
-    private static final ResultTables.Params PARAMS = ResultTables.Params.forSteps(40);
+    /**
+     * Sweep "tiny" reads its tables with parameters of its own (as a spec's analysis: section sets
+     * them); the others get the defaults of their length (Analysis.forSteps: tiny-k's 24 steps give 16, 24, 24).
+     */
+    private static final Analysis TINY = new Analysis(20, 20, 30);
 
     @TempDir
     static Path dir;
@@ -102,6 +106,9 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
                 run("tiny-cnn", cnn, out, print, log);
             }
             withCnn = cnn != null;
+            // as kadam run records them: the spec's parameters for its sweep, the derived ones for the rest
+            new ResultStore(new ResultLayout(out.toString()), spark().sparkContext().hadoopConfiguration()).recordAnalysis("tiny", TINY);
+            ResultTables.recordDerivedAnalysis(spark(), out.toString());
             sweepLog = log.toString(StandardCharsets.UTF_8);
             results = out;
         }
@@ -134,14 +141,15 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
 
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "slope_vs_c", List.of("sweep", "idx", "trial_id", "beta", "gamma", "c", "region", "arc_s", "status", "steps_done",
-                    "predicted_slope", "discrete_rate", "measured_slope", "relative_error"),
+                    "slope_step", "predicted_slope", "discrete_rate", "measured_slope", "relative_error"),
             "bound_violations", List.of("sweep", "idx", "trial_id", "beta", "gamma", "c", "region", "status", "steps_checked",
                     "violations", "max_ratio"),
-            "best_loss", List.of("sweep", "idx", "trial_id", "beta", "gamma", "c", "region", "arc_s", "status", "best_loss_n1",
-                    "best_loss_n2"),
+            "best_loss", List.of("sweep", "idx", "trial_id", "beta", "gamma", "c", "region", "arc_s", "status", "n1", "n2",
+                    "best_loss_n1", "best_loss_n2"),
             "best_accuracy", List.of("sweep", "k", "strategy", "coupling", "best_accuracy", "best_lr", "best_weight_decay", "seeds"),
             "best_loss_by_k", List.of("sweep", "k", "strategy", "coupling", "best_test_loss", "best_lr", "best_weight_decay", "seeds"),
-            "Sweeps", List.of("sweep", "trials", "completed", "diverged", "exceeded_bound", "failed", "k_min", "k_max", "steps"),
+            "Sweeps", List.of("sweep", "trials", "completed", "diverged", "exceeded_bound", "failed", "k_min", "k_max", "steps",
+                    "slope_step", "n1", "n2"),
             "Chart: log max-update by step (Fig. 3a)", List.of("step", "trial", "log_max_update"),
             "Chart: test loss by step", List.of("step", "trial", "test_loss"),
             "Chart: best test loss vs C (Fig. 4b)", List.of("c", "best_test_loss", "sweep"));
@@ -149,8 +157,7 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
     @Test
     void everySqlParagraphOfTheZeppelinNoteRunsOnSweepOutput() throws Exception {
         JsonNode note = ZeppelinNote.parse(Files.readString(NotebookPaths.zeppelinNote(), StandardCharsets.UTF_8));
-        Map<String, String> values = new HashMap<>(Map.of("n", Long.toString(PARAMS.n()), "n1", Long.toString(PARAMS.n1()),
-                "n2", Long.toString(PARAMS.n2()), "sweep", "tiny", "every", "5"));
+        Map<String, String> values = new HashMap<>(Map.of("sweep", "tiny", "every", "5"));
         int ran = 0;
         long start = System.nanoTime();
         for (JsonNode p : note.path("paragraphs")) {
@@ -169,7 +176,7 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
             }
             if (ZeppelinNote.tableTitles().contains(title)) {
                 ResultTables.Table table = ResultTables.Table.valueOf(title.toUpperCase(Locale.ROOT));
-                Assertions.assertEquals(ResultTables.sql(table, PARAMS), ZeppelinNote.fillForms(ZeppelinNote.body(text), values),
+                Assertions.assertEquals(ResultTables.sql(table), ZeppelinNote.fillForms(ZeppelinNote.body(text), values),
                         title + ": Zeppelin would run other SQL than the job");
                 SPARK_TABLES.put(title, collected);
             }
@@ -178,7 +185,10 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
         Assertions.assertEquals(COLUMNS.size(), ran, "paragraphs run");
         System.err.printf(Locale.ROOT, "NotebooksOnSweepTest: %d %%spark.sql paragraphs ran in %.1f s%n", ran, (System.nanoTime() - start) / 1e9);
         Row slope = SPARK_TABLES.get("slope_vs_c").stream().filter(r -> r.getString(0).equals("tiny")).findFirst().orElseThrow();
-        Assertions.assertFalse(slope.isNullAt(slope.fieldIndex("measured_slope")), "slope at n = " + PARAMS.n() + ": " + slope);
+        Assertions.assertFalse(slope.isNullAt(slope.fieldIndex("measured_slope")), "slope at n = " + TINY.slopeStep() + ": " + slope);
+        Assertions.assertEquals(TINY.slopeStep(), slope.<Long>getAs("slope_step"), "tiny's own slope step");
+        Row other = SPARK_TABLES.get("slope_vs_c").stream().filter(r -> r.getString(0).equals("tiny-k")).findFirst().orElseThrow();
+        Assertions.assertEquals(16L, other.<Long>getAs("slope_step"), "tiny-k's, from its 24 steps");
     }
 
     // ---------------------------------------------------------------- Jupyter
@@ -235,13 +245,14 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
         Assertions.assertEquals(List.of(), errors, "error outputs in the executed notebook");
         // max-update trajectories, slope vs C, best loss vs C, best loss vs k, and best accuracy vs k with the CNN
         Assertions.assertEquals(withCnn ? 5 : 4, images, "figures in the executed notebook; it printed:\n" + printed);
-        Assertions.assertTrue(printed.toString().contains("n = 26, n1 = 40, n2 = 40"), printed.toString());
+        Assertions.assertTrue(printed.toString().contains("tiny: slope step 20, n1 = 20, n2 = 30"), printed.toString());
+        Assertions.assertTrue(printed.toString().contains("tiny-k: slope step 16, n1 = 24, n2 = 24"), printed.toString());
 
         for (ResultTables.Table table : ResultTables.Table.values()) {
             Path file = export.resolve(table.fileName() + ".parquet");
             Assertions.assertTrue(Files.isRegularFile(file), file + " not exported");
             List<Row> sparkRows = SPARK_TABLES.containsKey(table.fileName()) ? SPARK_TABLES.get(table.fileName())
-                    : ResultTables.compute(spark(), table, PARAMS).collectAsList();
+                    : ResultTables.compute(spark(), table).collectAsList();
             assertSameTable(table.fileName(), COLUMNS.get(table.fileName()), sparkRows, spark().read().parquet(file.toString()));
         }
     }

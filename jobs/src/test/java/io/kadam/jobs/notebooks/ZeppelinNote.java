@@ -22,57 +22,25 @@ import java.util.regex.Pattern;
 
 /**
  * The generator of {@code notebooks/kadam-results.zpln}, the Zeppelin (0.10/0.11) note: a {@code %spark} paragraph
- * that registers the views, one {@code %spark.sql} paragraph per table holding that table's {@code .sql} file with
- * its parameters turned into Zeppelin text-box forms, and a few chart paragraphs.
- *
- * <p>Parameter syntax. The jobs' placeholders {@code ${n}}, {@code ${n1}}, {@code ${n2}} are Zeppelin's own form
- * syntax ({@code ${name}} is a text box without a default, which Zeppelin would fill with an empty string until
- * the user types a value). The note writes every occurrence, comments included, as a form with the paper's default:
- * {@code ${n=1000}}, {@code ${n1=1000}}, {@code ${n2=3000}} ({@link #toZeppelin}); {@link #fromZeppelin} is the exact
- * inverse, and {@code ZeppelinNoteTest} checks that it gives back the {@code .sql} file byte for byte. No other
- * {@code ${...}} occurs in the SQL files, so nothing else changes.
+ * that registers the views, one {@code %spark.sql} paragraph per table holding that table's {@code .sql} file as it
+ * is, and a few chart paragraphs. The table SQL has no parameters: each sweep's slope step and horizons come from the
+ * {@code analysis} view (the results directory's {@code analysis} table, recorded by {@code kadam run} and
+ * {@code kadam report}), so the note builds the same tables as the jobs from the same results.
  *
  * <p>Regenerate after changing a {@code .sql} file or this class:
  * {@code mvn -pl jobs test -Dtest=ZeppelinNoteTest -Dkadam.notebooks.write=true} (or run {@link #main}).
  */
 public final class ZeppelinNote {
 
-    /** The jobs' parameters and their defaults in the note: the paper's n = 1000, N1 = 1000, N2 = 3000. */
-    static final Map<String, String> DEFAULTS = defaults();
-
     /** Zeppelin's paragraph-form pattern ({@code org.apache.zeppelin.display.Input.VAR_PTN}). */
     static final Pattern ZEPPELIN_FORM = Pattern.compile("([_])?[$][{]([^=}]*([=][^}]*)?)[}]");
 
-    private static final Pattern JOBS_PARAM = Pattern.compile("\\$\\{(n|n1|n2)\\}");
-    private static final Pattern NOTE_PARAM = Pattern.compile("\\$\\{(n|n1|n2)=[^}]*\\}");
+    static final String VIEWS_TITLE = "Views: trials, steps, evals (committed trials only), analysis";
     private static final String SQL = "%spark.sql\n";
     private static final String DATE = "2026-11-23 00:00:00.000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ZeppelinNote() {}
-
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("n", "1000");
-        d.put("n1", "1000");
-        d.put("n2", "3000");
-        return Map.copyOf(d);
-    }
-
-    /** A .sql file's text as a note paragraph's SQL: {@code ${n}} becomes {@code ${n=1000}}, and so on. */
-    static String toZeppelin(String sql) {
-        Matcher m = JOBS_PARAM.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement("${" + m.group(1) + "=" + DEFAULTS.get(m.group(1)) + "}"));
-        }
-        return m.appendTail(out).toString();
-    }
-
-    /** The inverse of {@link #toZeppelin}: {@code ${n=<anything>}} back to {@code ${n}}. */
-    static String fromZeppelin(String text) {
-        return NOTE_PARAM.matcher(text).replaceAll(r -> Matcher.quoteReplacement("${" + r.group(1) + "}"));
-    }
 
     /**
      * What Zeppelin runs for a paragraph of simple forms ({@code Input.getSimpleQuery}): each {@code ${name=default}}
@@ -113,12 +81,12 @@ public final class ZeppelinNote {
         ObjectNode note = JSON.createObjectNode();
         ArrayNode paragraphs = note.putArray("paragraphs");
         paragraphs.add(paragraph(0, "About", INTRO, "markdown", "ace/mode/markdown", table(), true));
-        paragraphs.add(paragraph(1, "Views: trials, steps, evals (committed trials only)", VIEWS, "scala", "ace/mode/scala", table(), false));
+        paragraphs.add(paragraph(1, VIEWS_TITLE, VIEWS, "scala", "ace/mode/scala", table(), false));
         paragraphs.add(paragraph(2, "Sweeps", SQL + SWEEPS, "sql", "ace/mode/sql", table(), false));
         int i = 3;
         for (ResultTables.Table t : ResultTables.Table.values()) {
             String name = t.fileName();
-            paragraphs.add(paragraph(i++, name, SQL + toZeppelin(NotebookPaths.sql(name)), "sql", "ace/mode/sql", table(), false));
+            paragraphs.add(paragraph(i++, name, SQL + NotebookPaths.sql(name), "sql", "ace/mode/sql", table(), false));
         }
         paragraphs.add(paragraph(i++, "Chart: log max-update by step (Fig. 3a)", SQL + MAX_UPDATE_CHART, "sql", "ace/mode/sql",
                 chart("lineChart", "step", "trial", "log_max_update"), false));
@@ -244,14 +212,12 @@ public final class ZeppelinNote {
 
             1. Set **results** in the next paragraph to the sweep's output directory (`--out` of `kadam run`; any Hadoop URI:
                `hdfs:///kadam/results`, `s3a://bucket/kadam/results`, `file:///data/kadam/results`) and run it: it registers the
-               views `trials`, `steps`, `evals` (committed trials only: steps and evals semi-joined to trials).
+               views `trials`, `steps`, `evals` (committed trials only: steps and evals semi-joined to trials) and `analysis`.
             2. Run the table paragraphs. Their SQL is exactly `jobs/src/main/resources/sql/<table>.sql`, which `kadam run` and
-               `kadam report` also run, except the parameters: the files' <code>&#36;{n}</code>, <code>&#36;{n1}</code>,
-               <code>&#36;{n2}</code> are Zeppelin text-box forms here, written <code>&#36;{n=1000}</code>,
-               <code>&#36;{n1=1000}</code>, <code>&#36;{n2=3000}</code> (the paper's values), so each paragraph shows the input
-               boxes **n** (the step where `slope_vs_c` measures the slope, from n ± 5), **n1** and **n2** (`best_loss`'s
-               horizons). For shorter runs use what `kadam run` uses: n = min(1000, 2/3 of the steps), n1 = min(1000, steps),
-               n2 = min(3000, steps); the **Sweeps** paragraph shows the steps.
+               `kadam report` also run. Each sweep is read with its own parameters from the view `analysis`: the step where
+               `slope_vs_c` measures the slope (slope_step, from n ± 5) and `best_loss`'s horizons n1 and n2, set by the
+               sweep's spec (`analysis:`; defaults from its run length) and recorded in the results by `kadam run`. The
+               **Sweeps** paragraph shows them.
             3. The chart paragraphs plot one sweep (form **sweep**); the table paragraphs can be switched to charts too
                (`slope_vs_c`: a scatter of `measured_slope` and `predicted_slope` against `c` is Fig. 3b).
 
@@ -273,12 +239,18 @@ public final class ZeppelinNote {
                 .join(trials.select("sweep", "trial_id"), Seq("sweep", "trial_id"), "left_semi")
                 .createOrReplaceTempView(table)
             }
+            // Each sweep's table parameters (slope_step, n1, n2), recorded by kadam run and kadam report.
+            val analysis = try spark.read.parquet(results + "/analysis") catch {
+              case e: org.apache.spark.sql.AnalysisException => throw new IllegalStateException(results + " has no analysis"
+                + " table (results of an older kadam): run `kadam report " + results + "` once to record it", e)
+            }
+            analysis.createOrReplaceTempView("analysis")
             val committed = trials.count()
-            println("views trials, steps, evals over " + results + ": " + committed + " committed trials")""";
+            println("views trials, steps, evals, analysis over " + results + ": " + committed + " committed trials")""";
 
     private static final String SWEEPS = """
-            -- What the results hold: trials per sweep and status, and the longest run (to choose n, n1, n2).
-            SELECT sweep,
+            -- What the results hold: trials per sweep and status, the longest run, and the table parameters.
+            SELECT t.sweep,
                    COUNT(*) AS trials,
                    SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed,
                    SUM(CASE WHEN status = 'diverged' THEN 1 ELSE 0 END) AS diverged,
@@ -286,10 +258,14 @@ public final class ZeppelinNote {
                    SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
                    MIN(k) AS k_min,
                    MAX(k) AS k_max,
-                   MAX(steps_planned) AS steps
-            FROM trials
-            GROUP BY sweep
-            ORDER BY sweep""";
+                   MAX(steps_planned) AS steps,
+                   FIRST(a.slope_step) AS slope_step,
+                   FIRST(a.n1) AS n1,
+                   FIRST(a.n2) AS n2
+            FROM trials t
+            LEFT JOIN analysis a ON a.sweep = t.sweep
+            GROUP BY t.sweep
+            ORDER BY t.sweep""";
 
     private static final String MAX_UPDATE_CHART = """
             -- log of the max-update of every Adam trial (k = 1) of one sweep, every few steps (forms: sweep, every).

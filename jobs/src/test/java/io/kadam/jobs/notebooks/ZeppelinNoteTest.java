@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ZeppelinNoteTest {
 
-    private static final Set<String> FORMS = Set.of("n", "n1", "n2", "sweep", "every");
+    private static final Set<String> FORMS = Set.of("sweep", "every");
 
     @Test
     void theNoteIsGeneratedFromTheSqlFiles() throws Exception {
@@ -57,17 +57,18 @@ class ZeppelinNoteTest {
             String text = p.path("text").asText();
             assertTrue(text.startsWith("%md\n") || text.startsWith("%spark\n") || text.startsWith("%spark.sql\n"), p.path("title") + ": " + text);
         }
-        JsonNode views = paragraph(note, "Views: trials, steps, evals (committed trials only)");
+        JsonNode views = paragraph(note, ZeppelinNote.VIEWS_TITLE);
         String scala = views.path("text").asText();
         for (String needle : List.of("z.textbox(\"results\"", "createOrReplaceTempView(\"trials\")", "Seq(\"steps\", \"evals\")",
-                "\"left_semi\"", "createOrReplaceTempView(table)")) {
+                "\"left_semi\"", "createOrReplaceTempView(table)",
+                "results + \"/analysis\"", "createOrReplaceTempView(\"analysis\")")) {
             assertTrue(scala.contains(needle), "the views paragraph lacks " + needle);
         }
         assertFalse(scala.contains("${"), "a %spark paragraph must not look like a form");
     }
 
     @Test
-    void eachTableParagraphIsTheJobsSqlModuloTheParameterSyntax() throws Exception {
+    void eachTableParagraphIsTheJobsSqlAsItIs() throws Exception {
         JsonNode note = ZeppelinNote.parse(Files.readString(NotebookPaths.zeppelinNote(), StandardCharsets.UTF_8));
         List<String> tableTitles = new ArrayList<>();
         for (JsonNode p : note.path("paragraphs")) {
@@ -79,21 +80,9 @@ class ZeppelinNoteTest {
         for (String table : ZeppelinNote.tableTitles()) {
             String text = paragraph(note, table).path("text").asText();
             assertTrue(text.startsWith("%spark.sql\n"), table + ": " + text);
-            String sql = NotebookPaths.sql(table);
-            assertEquals(sql, ZeppelinNote.fromZeppelin(ZeppelinNote.body(text)), table + ": the note's SQL differs from " + table + ".sql");
-            assertFalse(ZeppelinNote.body(text).matches("(?s).*\\$\\{(n|n1|n2)}.*"), table + ": a parameter without a default");
-            // every form of the paragraph has the paper's default
-            Map<String, String> forms = forms(text);
-            for (Map.Entry<String, String> f : forms.entrySet()) {
-                assertEquals(ZeppelinNote.DEFAULTS.get(f.getKey()), f.getValue(), table + ": form " + f.getKey());
-            }
-            // the jobs' parameters of the file are the note's forms
-            Set<String> params = new TreeSet<>();
-            Matcher m = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(sql);
-            while (m.find()) {
-                params.add(m.group(1));
-            }
-            assertEquals(params, new TreeSet<>(forms.keySet()), table);
+            assertEquals(NotebookPaths.sql(table), ZeppelinNote.body(text), table + ": the note's SQL differs from " + table + ".sql");
+            // the parameters are per sweep, in the analysis view: no form may override them for every sweep at once
+            assertEquals(Map.of(), forms(text), table + ": forms");
         }
     }
 
@@ -110,15 +99,6 @@ class ZeppelinNoteTest {
             forms.forEach((name, value) -> assertNotNull(value, p.path("title") + ": form " + name + " without a default"));
             assertFalse(text.contains("$${"), p.path("title") + ": a note-level form");
         }
-    }
-
-    @Test
-    void theParameterMappingIsExactAndReversible() {
-        String sql = "-- at ${n}\nSELECT ${n} - 5, ${n1}, ${n2}, '${other}'";
-        String note = ZeppelinNote.toZeppelin(sql);
-        assertEquals("-- at ${n=1000}\nSELECT ${n=1000} - 5, ${n1=1000}, ${n2=3000}, '${other}'", note);
-        assertEquals(sql, ZeppelinNote.fromZeppelin(note));
-        assertEquals("-- at 26\nSELECT 26 - 5, 1000, 3000, ''", ZeppelinNote.fillForms(note, Map.of("n", "26")));
     }
 
     static JsonNode paragraph(JsonNode note, String title) {

@@ -2,10 +2,19 @@
 -- per setting, then per k x strategy x coupling the best over lr x weight decay, with the winning
 -- lr and weight decay. Diverged evaluations (NaN) do not count.
 -- Views: trials, evals.
-WITH per_trial AS (
+WITH strategies AS (
+    -- a product grid's k = 1 trial is Adam under every strategy: it counts for each strategy of its sweep
+    SELECT DISTINCT sweep, strategy FROM trials WHERE k > 1
+),
+shared AS (
+    SELECT t.sweep, t.trial_id, t.k, COALESCE(s.strategy, t.strategy) AS strategy, t.coupling, t.lr, t.weight_decay, t.seed
+    FROM trials t
+    LEFT JOIN strategies s ON s.sweep = t.sweep AND t.k = 1 AND t.strategy = 'adam'
+),
+per_trial AS (
     SELECT t.sweep, t.k, t.strategy, t.coupling, t.lr, t.weight_decay, t.seed,
            MIN(e.test_loss) AS test_loss
-    FROM trials t
+    FROM shared t
     JOIN evals e ON e.sweep = t.sweep AND e.trial_id = t.trial_id
     WHERE NOT isnan(e.test_loss)
     GROUP BY t.sweep, t.k, t.strategy, t.coupling, t.lr, t.weight_decay, t.seed

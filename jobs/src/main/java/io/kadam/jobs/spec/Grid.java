@@ -85,9 +85,12 @@ public sealed interface Grid {
             return "product";
         }
 
+        /** k = 1 counts once whatever the strategies: it is Adam under every one of them. */
         @Override
         public int size() {
-            return k.size() * Math.max(1, strategies.size()) * lr.size() * weightDecay.size() * coupling.size();
+            int cells = k.contains(1) ? 1 + (k.size() - 1) * Math.max(1, strategies.size())
+                    : k.size() * Math.max(1, strategies.size());
+            return cells * lr.size() * weightDecay.size() * coupling.size();
         }
     }
 }

@@ -27,8 +27,10 @@ import java.util.Locale;
  *       each point every seed; Adam (k = 1) at the point, strategy "adam";
  *   <li>points grids: the points in the order listed, then seeds; arc position NaN;
  *   <li>product grids: k, then strategy, lr, weight decay, coupling, seed, the last varying
- *       fastest; arc position NaN; strategy the {@code LevelStrategy} label ("adam" when the grid
- *       names no strategy, which it may only when every k is 1).
+ *       fastest; arc position NaN; strategy the {@code LevelStrategy} label. At k = 1 every
+ *       strategy is Adam at the base point, so k = 1 runs once per lr, weight decay, coupling and
+ *       seed, labelled "adam" (as when the grid names no strategy, which it may only when every k
+ *       is 1); the tables count that trial for every strategy of its sweep.
  * </ul>
  *
  * A trial's (β, γ), C and region are level 1's. Region: |C| ≤ {@link #B0_TOLERANCE} is "B0", so
@@ -81,8 +83,8 @@ public final class SweepExpander {
         List<String> labels = grid.strategies().isEmpty() ? List.of(ADAM)
                 : grid.strategies().stream().map(LevelStrategy::label).toList();
         for (int k : grid.k()) {
-            for (String label : labels) {
-                // without strategies every k is 1 (the parser made sure): Adam at the base point
+            for (String label : k == 1 ? List.of(ADAM) : labels) {
+                // k = 1, and a grid without strategies (every k is 1, the parser made sure): Adam at the base point
                 List<AdaptiveNormalization> levels = label.equals(ADAM) ? List.of(base)
                         : portable(LevelStrategy.parse(label).levels(k, base.beta(), base.gamma()));
                 for (double lr : grid.lr()) {

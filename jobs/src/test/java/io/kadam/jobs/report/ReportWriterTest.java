@@ -133,8 +133,8 @@ class ReportWriterTest extends EmbeddedSparkTest {
         assertFigures(report, Set.of("best_loss_vs_k.png"));
         String html = Files.readString(report.resolve("index.html"));
         Assertions.assertTrue(html.contains("<code>tiny-grid</code>"));
-        Assertions.assertTrue(html.contains("<th>trials</th><td>8: completed 8</td>"), "trials by status");
-        Assertions.assertEquals(1 + 2 * 2, rowsOf(html, "best_loss_by_k"), "header and one row per k x strategy");
+        Assertions.assertTrue(html.contains("<th>trials</th><td>6: completed 6</td>"), "trials by status: k = 1 once, as Adam");
+        Assertions.assertEquals(1 + 2 * 2, rowsOf(html, "best_loss_by_k"), "header and one row per k x strategy, the Adam trial under both");
         Assertions.assertTrue(html.contains("<td>inverse-exp</td>") && html.contains("<td>naive</td>"));
         Assertions.assertFalse(html.contains("slope_vs_c:"), "no curve tables for a product sweep");
     }

@@ -61,22 +61,25 @@ class SweepExpanderTest {
     void aProductGridCrossesItsListsInOrder() {
         SweepSpec spec = parse(PRODUCT);
         List<TrialSpec> trials = SweepExpander.expand(spec);
-        assertEquals(2 * 2 * 2 * 2, trials.size());
+        // k = 1 is Adam whatever the strategy: once, labelled adam; then k = 2 under each strategy
+        assertEquals((1 + 2) * 2 * 2, trials.size());
         assertEquals(spec.trialCount(), trials.size());
         // k, then strategy, lr, weight decay, coupling; coupling varies fastest
         TrialPoint first = trials.get(0).point();
-        assertEquals(List.of(1, "inverse-exp", 1e-4, "coupled"), List.of(first.k(), first.strategy(), first.lr(), first.coupling()));
+        assertEquals(List.of(1, "adam", 1e-4, "coupled"), List.of(first.k(), first.strategy(), first.lr(), first.coupling()));
+        assertEquals(List.of(new AdaptiveNormalization(0.999, 0.9)), trials.get(0).config().optimizer().levels());
         assertEquals("decoupled", trials.get(1).point().coupling());
         assertEquals(1e-3, trials.get(2).point().lr());
-        assertEquals("naive", trials.get(4).point().strategy());
-        TrialSpec last = trials.get(15);
+        assertEquals(List.of(2, "inverse-exp"), List.of(trials.get(4).point().k(), trials.get(4).point().strategy()));
+        assertEquals("naive", trials.get(8).point().strategy());
+        TrialSpec last = trials.get(11);
         assertEquals(2, last.point().k());
         assertEquals(LevelStrategy.NAIVE.levels(2), last.config().optimizer().levels()); // 0.999 and 0.9 stay exact
         assertEquals(WeightDecay.DECOUPLED, last.config().optimizer().decay());
         assertEquals(1e-3, last.config().schedule().lr());
         assertTrue(Double.isNaN(last.point().arcPosition()));
         // level 1 of 2-Adam inverse-exp: β = 1 − √0.001, γ = 1 − √0.1
-        TrialPoint inverse = trials.get(8).point();
+        TrialPoint inverse = trials.get(4).point();
         assertEquals("inverse-exp", inverse.strategy());
         assertEquals(1 - Math.sqrt(0.001), inverse.beta(), 1e-12);
         assertEquals(Stability.c(inverse.beta(), inverse.gamma()), inverse.c());

@@ -84,7 +84,8 @@ class TrialIdTest {
     /**
      * Plain trials keep the ids they had before checks existed: PRODUCT's last trial (k = 2,
      * strategy naive, decoupled), computed with TrialId of c6a2373, the commit before the check
-     * section; BASE is pinned above.
+     * section; BASE is pinned above. The k = 1 trials were one per strategy then (909ce78e64826879
+     * was k = 1 inverse-exp); now k = 1 runs once, as Adam, with an id of its own.
      */
     @Test
     void plainTrialsKeepTheirIdsFromBeforeChecks() {
@@ -92,7 +93,8 @@ class TrialIdTest {
         TrialSpec last = trials.get(trials.size() - 1);
         assertEquals("naive", last.point().strategy());
         assertEquals("b333f64d795abd19", last.trialId());
-        assertEquals("909ce78e64826879", trials.get(0).trialId());
+        assertEquals("adam", trials.get(0).point().strategy());
+        assertEquals("e5905d715724fb08", trials.get(0).trialId());
         for (TrialSpec t : trials) {
             String text = TrialId.canonicalText(t.config(), t.data(), t.point().strategy());
             assertEquals(text, TrialId.canonicalText(t.config(), t.data(), t.point().strategy(), null));

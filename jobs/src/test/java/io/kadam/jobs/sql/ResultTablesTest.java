@@ -127,8 +127,19 @@ class ResultTablesTest {
         assertEquals(1e-2, best.<Double>getAs("best_lr"), 0);
         assertEquals(1e-4, best.<Double>getAs("best_weight_decay"), 0);
         Row byK = only(ResultTables.compute(spark, ResultTables.Table.BEST_LOSS_BY_K)
-                .where("strategy <> 'adam'").collectAsList());
+                .where("k = 2").collectAsList());
         assertEquals(1e-2, byK.<Double>getAs("best_lr"), 0, "the lowest test loss (1 − 0.90) is at lr 1e-2, wd 1e-4");
+    }
+
+    @Test
+    void anAdamTrialOfAProductSweepCountsForEveryStrategy() {
+        // a and b (k = 1, "adam") sit in a sweep whose k = 2 trials are inverse-exp: k = 1 is Adam under
+        // inverse-exp too, so their best test loss (a: min(3.0, 2.0, 2.5); b: only NaN) appears there
+        List<Row> k1 = ResultTables.compute(spark, ResultTables.Table.BEST_LOSS_BY_K).where("k = 1").collectAsList();
+        Row shared = only(k1);
+        assertEquals("inverse-exp", shared.getAs("strategy"));
+        assertEquals(2.0, shared.<Double>getAs("best_test_loss"), 0);
+        assertEquals(1e-3, shared.<Double>getAs("best_lr"), 0);
     }
 
     @Test

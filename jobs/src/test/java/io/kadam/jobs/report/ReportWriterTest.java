@@ -99,6 +99,39 @@ class ReportWriterTest extends EmbeddedSparkTest {
         }
     }
 
+    /** What the page reports once loaded: its figures (and which failed to draw) and its tables. */
+    private static final String RENDERED = """
+            new Promise(resolve => {
+              const report = () => resolve(JSON.stringify({
+                images: document.images.length,
+                broken: [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.alt || i.src.slice(0, 40)),
+                tables: document.querySelectorAll('table').length,
+                title: document.title}));
+              if (document.readyState === 'complete') report(); else window.addEventListener('load', report);
+            })""";
+
+    /** Each page as a person's browser shows it: every figure decodes and draws, the tables are there. */
+    @Test
+    void pagesRenderInHeadlessChromium() throws Exception {
+        java.util.Optional<Path> chromium = HeadlessChromium.find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
+                "Debian's chromium is not installed (.ci/run installs it with apt-get): the pages were not opened in a browser");
+        try (HeadlessChromium browser = HeadlessChromium.start(chromium.get(), dir.resolve("chromium-profile"))) {
+            // the check itself: a figure whose PNG does not decode counts as broken
+            Path bad = dir.resolve("broken.html");
+            Files.writeString(bad, "<html><body><img alt=\"bad\" src=\"data:image/png;base64,AAAA\"><table></table></body></html>");
+            var broken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.evaluate(bad.toUri().toString(), RENDERED).asText());
+            Assertions.assertEquals("bad", broken.path("broken").path(0).asText(), "a broken figure must be seen: " + broken);
+            for (String page : pages) {
+                var seen = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(browser.evaluate(Path.of(page).toUri().toString(), RENDERED).asText());
+                Assertions.assertTrue(seen.path("images").asInt() > 0, page + ": no figure: " + seen);
+                Assertions.assertEquals(0, seen.path("broken").size(), page + ": figures that did not draw: " + seen);
+                Assertions.assertTrue(seen.path("tables").asInt() >= 2, page + ": the meta table and a result table: " + seen);
+            }
+        }
+    }
+
     @Test
     void writesOnePagePerSweepAndNoWarnings() {
         Assertions.assertEquals(List.of("tiny-b0", "tiny-curve", "tiny-grid").stream()

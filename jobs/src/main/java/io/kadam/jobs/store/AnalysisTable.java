@@ -69,7 +69,8 @@ final class AnalysisTable {
             }
             if (!fs.rename(temp, target)) { // HDFS and S3A refuse an existing target
                 fs.delete(target, false);
-                if (!fs.rename(temp, target)) {
+                // a concurrent run of the same spec may have put the same row there in between
+                if (!fs.rename(temp, target) && read(sweep).filter(analysis::equals).isEmpty()) {
                     throw new IOException("rename " + temp + " -> " + target + " returned false");
                 }
             }

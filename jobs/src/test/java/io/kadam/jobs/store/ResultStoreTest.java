@@ -38,6 +38,22 @@ class ResultStoreTest {
     }
 
     @Test
+    void analysisParametersAreRecordedPerSweepAndReplaced() throws IOException {
+        ResultStore store = new ResultStore(layout(), conf);
+        assertEquals(java.util.Optional.empty(), store.analysis("fig3"), "nothing recorded yet");
+        store.recordAnalysis("fig3", new io.kadam.jobs.spec.Analysis(800, 1000, 1200));
+        store.recordAnalysis("fig4", new io.kadam.jobs.spec.Analysis(1000, 1000, 3000));
+        assertEquals(java.util.Optional.of(new io.kadam.jobs.spec.Analysis(800, 1000, 1200)), store.analysis("fig3"));
+        store.recordAnalysis("fig3", new io.kadam.jobs.spec.Analysis(800, 1000, 1200)); // the same again: nothing to do
+        store.recordAnalysis("fig3", new io.kadam.jobs.spec.Analysis(500, 600, 700));  // the spec's section changed
+        assertEquals(java.util.Optional.of(new io.kadam.jobs.spec.Analysis(500, 600, 700)), store.analysis("fig3"));
+        assertEquals(java.util.Optional.of(new io.kadam.jobs.spec.Analysis(1000, 1000, 3000)), store.analysis("fig4"), "sweeps apart");
+        try (var files = java.nio.file.Files.list(dir.resolve("out/analysis/sweep=fig3"))) {
+            assertEquals(List.of("analysis.parquet"), files.map(f -> f.getFileName().toString()).toList(), "one file, no leftovers");
+        }
+    }
+
+    @Test
     void committedTrialsAreThoseWithATrialsFile() throws IOException {
         ResultLayout layout = layout();
         ResultStore store = new ResultStore(layout, conf);

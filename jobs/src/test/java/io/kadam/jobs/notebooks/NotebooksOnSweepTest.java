@@ -46,6 +46,23 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
 
     private static final String CURVE = tinyCurveSpec("tiny");
 
+    /** A check sweep (Fig. 1's replay, two seeds), for the check tables. */
+    private static final String CHECK = """
+            name: tiny-replay
+            model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
+            data: {dataset: generated, tokenizer: byte}
+            training:
+              steps: 20
+              batch_size: 4
+              schedule: {kind: constant, lr: 1.0e-3}
+            optimizer: {weight_decay: 0.1, coupling: decoupled}
+            grid:
+              kind: points
+              points: [[0.999, 0.9]]
+              seeds: [1, 2]
+            check: {kind: replay, substeps: 10, coordinates: 2}
+            """;
+
     private static final String PRODUCT = """
             name: tiny-k
             model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
@@ -101,6 +118,7 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
             PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
             run("tiny", SweepExpander.expand(SpecParser.parse(CURVE, "tiny.yaml", DataCheck.NONE)), out, print, log);
             run("tiny-k", SweepExpander.expand(SpecParser.parse(PRODUCT, "tiny-k.yaml", DataCheck.NONE)), out, print, log);
+            run("tiny-replay", SweepExpander.expand(SpecParser.parse(CHECK, "tiny-replay.yaml", DataCheck.NONE)), out, print, log);
             List<TrialSpec> cnn = cnnTrials();
             if (cnn != null) {
                 run("tiny-cnn", cnn, out, print, log);
@@ -150,6 +168,7 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
             "best_loss_by_k", List.of("sweep", "k", "strategy", "coupling", "best_test_loss", "best_lr", "best_weight_decay", "seeds"),
             "Sweeps", List.of("sweep", "trials", "completed", "diverged", "exceeded_bound", "failed", "k_min", "k_max", "steps",
                     "slope_step", "n1", "n2"),
+            ZeppelinNote.CHECK_METRICS_TITLE, List.of("sweep", "idx", "lr", "check", "metric", "value"),
             "Chart: log max-update by step (Fig. 3a)", List.of("step", "trial", "log_max_update"),
             "Chart: test loss by step", List.of("step", "trial", "test_loss"),
             "Chart: best test loss vs C (Fig. 4b)", List.of("c", "best_test_loss", "sweep"));
@@ -243,8 +262,9 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
             }
         }
         Assertions.assertEquals(List.of(), errors, "error outputs in the executed notebook");
-        // max-update trajectories, slope vs C, best loss vs C, best loss vs k, and best accuracy vs k with the CNN
-        Assertions.assertEquals(withCnn ? 5 : 4, images, "figures in the executed notebook; it printed:\n" + printed);
+        // max-update trajectories, slope vs C, best loss vs C, best loss vs k, the check curves, and best accuracy vs k
+        // with the CNN
+        Assertions.assertEquals(withCnn ? 6 : 5, images, "figures in the executed notebook; it printed:\n" + printed);
         Assertions.assertTrue(printed.toString().contains("tiny: slope step 20, n1 = 20, n2 = 30"), printed.toString());
         Assertions.assertTrue(printed.toString().contains("tiny-k: slope step 16, n1 = 24, n2 = 24"), printed.toString());
 
@@ -255,6 +275,12 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
                     : ResultTables.compute(spark(), table).collectAsList();
             assertSameTable(table.fileName(), COLUMNS.get(table.fileName()), sparkRows, spark().read().parquet(file.toString()));
         }
+        String checkMetrics = ZeppelinNote.body(ZeppelinNoteTest.paragraph(ZeppelinNote.parse(Files.readString(
+                NotebookPaths.zeppelinNote(), StandardCharsets.UTF_8)), ZeppelinNote.CHECK_METRICS_TITLE).path("text").asText());
+        List<Row> sparkChecks = spark().sql(checkMetrics).collectAsList();
+        Assertions.assertFalse(sparkChecks.isEmpty(), "the replay sweep's metrics");
+        assertSameTable("check_metrics", COLUMNS.get(ZeppelinNote.CHECK_METRICS_TITLE), sparkChecks,
+                spark().read().parquet(export.resolve("check_metrics.parquet").toString()));
     }
 
     /** Null when python has every module the notebook and nbconvert need, else what is missing. */

@@ -35,7 +35,7 @@ public final class ZeppelinNote {
     /** Zeppelin's paragraph-form pattern ({@code org.apache.zeppelin.display.Input.VAR_PTN}). */
     static final Pattern ZEPPELIN_FORM = Pattern.compile("([_])?[$][{]([^=}]*([=][^}]*)?)[}]");
 
-    static final String VIEWS_TITLE = "Views: trials, steps, evals (committed trials only), analysis";
+    static final String VIEWS_TITLE = "Views: trials, steps, evals, check_series, check_metrics (committed trials only), analysis";
     private static final String SQL = "%spark.sql\n";
     private static final String DATE = "2026-11-23 00:00:00.000";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +88,7 @@ public final class ZeppelinNote {
             String name = t.fileName();
             paragraphs.add(paragraph(i++, name, SQL + NotebookPaths.sql(name), "sql", "ace/mode/sql", table(), false));
         }
+        paragraphs.add(paragraph(i++, CHECK_METRICS_TITLE, SQL + CHECK_METRICS, "sql", "ace/mode/sql", table(), false));
         paragraphs.add(paragraph(i++, "Chart: log max-update by step (Fig. 3a)", SQL + MAX_UPDATE_CHART, "sql", "ace/mode/sql",
                 chart("lineChart", "step", "trial", "log_max_update"), false));
         paragraphs.add(paragraph(i++, "Chart: test loss by step", SQL + TEST_LOSS_CHART, "sql", "ace/mode/sql",
@@ -212,7 +213,8 @@ public final class ZeppelinNote {
 
             1. Set **results** in the next paragraph to the sweep's output directory (`--out` of `kadam run`; any Hadoop URI:
                `hdfs:///kadam/results`, `s3a://bucket/kadam/results`, `file:///data/kadam/results`) and run it: it registers the
-               views `trials`, `steps`, `evals` (committed trials only: steps and evals semi-joined to trials) and `analysis`.
+               views `trials`, `steps`, `evals`, `check_series`, `check_metrics` (committed trials only: semi-joined to trials)
+               and `analysis`.
             2. Run the table paragraphs. Their SQL is exactly `jobs/src/main/resources/sql/<table>.sql`, which `kadam run` and
                `kadam report` also run. Each sweep is read with its own parameters from the view `analysis`: the step where
                `slope_vs_c` measures the slope (slope_step, from n ± 5) and `best_loss`'s horizons n1 and n2, set by the
@@ -239,6 +241,17 @@ public final class ZeppelinNote {
                 .join(trials.select("sweep", "trial_id"), Seq("sweep", "trial_id"), "left_semi")
                 .createOrReplaceTempView(table)
             }
+            // The continuous-time checks' tables, written by check sweeps only: empty views without them.
+            val fs = new org.apache.hadoop.fs.Path(results).getFileSystem(spark.sparkContext.hadoopConfiguration)
+            for ((table, columns) <- Seq(
+                "check_series" -> "trial_id STRING, check STRING, series STRING, subject STRING, iteration BIGINT, value DOUBLE, sweep STRING",
+                "check_metrics" -> "trial_id STRING, check STRING, metric STRING, value DOUBLE, sweep STRING")) {
+              val rows = if (fs.exists(new org.apache.hadoop.fs.Path(results + "/" + table))) {
+                spark.read.parquet(results + "/" + table).join(trials.select("sweep", "trial_id"), Seq("sweep", "trial_id"), "left_semi")
+              } else spark.createDataFrame(java.util.Collections.emptyList[org.apache.spark.sql.Row](),
+                org.apache.spark.sql.types.StructType.fromDDL(columns))
+              rows.createOrReplaceTempView(table)
+            }
             // Each sweep's table parameters (slope_step, n1, n2), recorded by kadam run and kadam report.
             val analysis = try spark.read.parquet(results + "/analysis") catch {
               case e: org.apache.spark.sql.AnalysisException => throw new IllegalStateException(results + " has no analysis"
@@ -246,7 +259,7 @@ public final class ZeppelinNote {
             }
             analysis.createOrReplaceTempView("analysis")
             val committed = trials.count()
-            println("views trials, steps, evals, analysis over " + results + ": " + committed + " committed trials")""";
+            println("views trials, steps, evals, check_series, check_metrics, analysis over " + results + ": " + committed + " committed trials")""";
 
     private static final String SWEEPS = """
             -- What the results hold: trials per sweep and status, the longest run, and the table parameters.
@@ -266,6 +279,15 @@ public final class ZeppelinNote {
             LEFT JOIN analysis a ON a.sweep = t.sweep
             GROUP BY t.sweep
             ORDER BY t.sweep""";
+
+    static final String CHECK_METRICS_TITLE = "Check metrics (Figs. 1, 5, 8, 9)";
+
+    private static final String CHECK_METRICS = """
+            -- The continuous-time checks' headline numbers, per check trial (check sweeps only; see the README's checks).
+            SELECT m.sweep, t.idx, t.lr, m.check, m.metric, m.value
+            FROM check_metrics m
+            JOIN trials t ON m.sweep = t.sweep AND m.trial_id = t.trial_id
+            ORDER BY m.sweep, t.idx, m.metric""";
 
     private static final String MAX_UPDATE_CHART = """
             -- log of the max-update of every Adam trial (k = 1) of one sweep, every few steps (forms: sweep, every).

@@ -51,6 +51,27 @@ public abstract class EmbeddedSparkTest extends JavaDataFrameSuiteBase {
                 """;
     }
 
+    /**
+     * A check sweep that finishes in seconds: Fig. 1's replay (K = 10) on two seeds of a 1-layer
+     * dim-16 AdamW run on the generated text.
+     */
+    protected static String tinyReplaySpec(String name, int steps, int coordinates) {
+        return "name: " + name + "\n" + """
+                model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
+                data: {dataset: generated, tokenizer: byte}
+                training:
+                  steps: %d
+                  batch_size: 4
+                  schedule: {kind: constant, lr: 1.0e-3}
+                optimizer: {weight_decay: 0.1, coupling: decoupled}
+                grid:
+                  kind: points
+                  points: [[0.999, 0.9]]
+                  seeds: [1, 2]
+                check: {kind: replay, substeps: 10, coordinates: %d}
+                """.formatted(steps, coordinates);
+    }
+
     @AfterAll
     static void stopSpark() {
         SharedJavaSparkContext.runAfterClass();

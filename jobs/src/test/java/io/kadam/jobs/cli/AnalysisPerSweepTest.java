@@ -22,30 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AnalysisPerSweepTest {
 
-    private static String spec(String name, int steps, String analysis) {
-        return "name: " + name + "\n" + """
-                model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
-                data: {dataset: generated, tokenizer: byte}
-                training:
-                  steps: %d
-                  batch_size: 4
-                  eval_interval: 10
-                  eval_batches: 2
-                  schedule: {kind: constant, lr: 1.0e-3}
-                grid:
-                  kind: normal-curve
-                  through: [0.999, 0.9]
-                  points: 2
-                  beta_range: [0.9530, 0.9640]
-                """.formatted(steps) + analysis;
-    }
-
     @Test
     void eachSweepKeepsItsOwnTableParameters(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.yaml");
         Path b = dir.resolve("b.yaml");
-        Files.writeString(a, spec("sweep-a", 36, "analysis: {slope_step: 12, n1: 15, n2: 25}\n"));
-        Files.writeString(b, spec("sweep-b", 45, "")); // defaults: slope step 30, n1 = n2 = 45
+        Files.writeString(a, CliProcess.tinySpec("sweep-a", 36, 10, "analysis: {slope_step: 12, n1: 15, n2: 25}\n"));
+        Files.writeString(b, CliProcess.tinySpec("sweep-b", 45, 10, "")); // defaults: slope step 30, n1 = n2 = 45
         String out = dir.resolve("out").toString();
         Map<String, List<Long>> expected = Map.of("sweep-a", List.of(12L, 15L, 25L), "sweep-b", List.of(30L, 45L, 45L));
 

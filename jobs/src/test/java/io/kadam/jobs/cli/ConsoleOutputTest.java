@@ -17,27 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsoleOutputTest {
 
-    private static final String SPEC = """
-            name: console
-            model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
-            data: {dataset: generated, tokenizer: byte}
-            training:
-              steps: 30
-              batch_size: 4
-              eval_interval: 15
-              eval_batches: 2
-              schedule: {kind: constant, lr: 1.0e-3}
-            grid:
-              kind: normal-curve
-              through: [0.999, 0.9]
-              points: 2
-              beta_range: [0.9530, 0.9640]
-            """;
-
     @Test
     void runPrintsOnlyKadamsOwnLines(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("console.yaml");
-        Files.writeString(spec, SPEC);
+        Files.writeString(spec, CliProcess.tinySpec("console", 30, 15, ""));
         CliProcess.Result run = CliProcess.run(dir, "run", spec.toString(), "--out", dir.resolve("out").toString(), "--master", "local[2]");
         String console = run.console();
         assertEquals(0, run.status(), console);

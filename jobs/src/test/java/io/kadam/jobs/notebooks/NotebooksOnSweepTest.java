@@ -47,21 +47,7 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
     private static final String CURVE = tinyCurveSpec("tiny");
 
     /** A check sweep (Fig. 1's replay, two seeds), for the check tables. */
-    private static final String CHECK = """
-            name: tiny-replay
-            model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
-            data: {dataset: generated, tokenizer: byte}
-            training:
-              steps: 20
-              batch_size: 4
-              schedule: {kind: constant, lr: 1.0e-3}
-            optimizer: {weight_decay: 0.1, coupling: decoupled}
-            grid:
-              kind: points
-              points: [[0.999, 0.9]]
-              seeds: [1, 2]
-            check: {kind: replay, substeps: 10, coordinates: 2}
-            """;
+    private static final String CHECK = tinyReplaySpec("tiny-replay", 20, 2);
 
     private static final String PRODUCT = """
             name: tiny-k

@@ -33,21 +33,7 @@ class CheckSweepJobTest extends EmbeddedSparkTest {
     private static final int COORDINATES = 3;
 
     /** Two seeds of a 1-layer dim-16 AdamW run on generated text, each replayed with K = 10. */
-    private static final String SPEC = """
-            name: tiny-replay
-            model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
-            data: {dataset: generated, tokenizer: byte}
-            training:
-              steps: 30
-              batch_size: 4
-              schedule: {kind: constant, lr: 1.0e-3}
-            optimizer: {weight_decay: 0.1, coupling: decoupled}
-            grid:
-              kind: points
-              points: [[0.999, 0.9]]
-              seeds: [1, 2]
-            check: {kind: replay, substeps: 10, coordinates: 3}
-            """;
+    private static final String SPEC = tinyReplaySpec("tiny-replay", STEPS, COORDINATES);
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 

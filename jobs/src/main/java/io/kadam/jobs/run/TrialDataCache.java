@@ -41,14 +41,16 @@ public final class TrialDataCache {
 
     /** Reads and prepares the data (no caching): text tokenized and split, images normalized. */
     static TrialData load(DataSpec spec) {
+        // max_tokens keeps the first tokens of every text source (it is in the trial id, so it must change the data)
+        int maxTokens = spec.maxTokens() <= 0 ? C4Corpus.NO_LIMIT : (int) Math.min(Integer.MAX_VALUE, spec.maxTokens());
         if (spec.dataset().equals("generated")) {
-            return new TrialData.Text(GeneratedText.tokens(GENERATED_SEED, GENERATED_CHARS, spec.tokenizer(), spec.testFraction()));
+            return new TrialData.Text(GeneratedText.tokens(GENERATED_SEED, GENERATED_CHARS, spec.tokenizer(), spec.testFraction(),
+                    maxTokens));
         }
         DatasetResolver resolver = DatasetResolver.fromEnvironment(spec.dataDir() == null ? null : Path.of(spec.dataDir()));
         DatasetFiles files = resolver.resolve(spec.dataset());
-        int maxTokens = spec.maxTokens() <= 0 ? C4Corpus.NO_LIMIT : (int) Math.min(Integer.MAX_VALUE, spec.maxTokens());
         if (files instanceof TextFile text) {
-            return new TrialData.Text(TextCorpus.load(text.file(), spec.tokenizer(), spec.testFraction()));
+            return new TrialData.Text(TextCorpus.load(text.file(), spec.tokenizer(), spec.testFraction(), maxTokens));
         } else if (files instanceof C4Shards c4) {
             return new TrialData.Text(C4Corpus.load(c4, Tokenizer.named(spec.tokenizer(), ""), maxTokens, spec.testFraction()));
         } else if (files instanceof IdxFiles idx) {

@@ -54,9 +54,17 @@ public final class GeneratedText {
 
     /** The generated text tokenized and split like a text file (see {@link TextCorpus}). */
     public static TokenSplit tokens(long seed, int chars, String tokenizerName, double testFraction) {
+        return tokens(seed, chars, tokenizerName, testFraction, C4Corpus.NO_LIMIT);
+    }
+
+    /** As {@link #tokens(long, int, String, double)}, keeping the first {@code maxTokens} tokens. */
+    public static TokenSplit tokens(long seed, int chars, String tokenizerName, double testFraction, int maxTokens) {
         String text = generate(seed, chars);
         Tokenizer tokenizer = Tokenizer.named(tokenizerName, text);
-        return TokenSplit.contiguous(tokenizer.encode(text), testFraction, tokenizer.vocabSize(),
-                "generated text (seed " + seed + ", " + text.length() + " chars)", tokenizer.name());
+        int[] all = tokenizer.encode(text);
+        int[] tokens = TokenSplit.first(all, maxTokens);
+        return TokenSplit.contiguous(tokens, testFraction, tokenizer.vocabSize(), "generated text (seed " + seed + ", "
+                + text.length() + " chars" + (tokens.length < all.length ? ", its first " + tokens.length + " tokens" : "") + ")",
+                tokenizer.name());
     }
 }

@@ -21,19 +21,28 @@ public final class TextCorpus {
 
     /** Tokenizes with the tokenizer called {@code tokenizerName}; a char vocabulary comes from this file. */
     public static TokenSplit load(Path file, String tokenizerName, double testFraction) {
+        return load(file, tokenizerName, testFraction, C4Corpus.NO_LIMIT);
+    }
+
+    /** As {@link #load(Path, String, double)}, keeping the file's first {@code maxTokens} tokens. */
+    public static TokenSplit load(Path file, String tokenizerName, double testFraction, int maxTokens) {
         String text = readUtf8(file);
-        return load(file, text, Tokenizer.named(tokenizerName, text), testFraction);
+        return load(file, text, Tokenizer.named(tokenizerName, text), testFraction, maxTokens);
     }
 
     /** Tokenizes with a tokenizer built elsewhere (e.g. a char vocabulary kept for decoding samples). */
     public static TokenSplit load(Path file, Tokenizer tokenizer, double testFraction) {
-        return load(file, readUtf8(file), tokenizer, testFraction);
+        return load(file, readUtf8(file), tokenizer, testFraction, C4Corpus.NO_LIMIT);
     }
 
-    private static TokenSplit load(Path file, String text, Tokenizer tokenizer, double testFraction) {
+    private static TokenSplit load(Path file, String text, Tokenizer tokenizer, double testFraction, int maxTokens) {
         String source = file.toAbsolutePath().toString();
         TokenSplit.checkTestFraction(testFraction, source);
-        int[] tokens = tokenizer.encode(text);
+        int[] all = tokenizer.encode(text);
+        int[] tokens = TokenSplit.first(all, maxTokens);
+        if (tokens.length < all.length) {
+            source += " (its first " + tokens.length + " of " + all.length + " tokens)";
+        }
         return TokenSplit.contiguous(tokens, testFraction, tokenizer.vocabSize(), source, tokenizer.name());
     }
 

@@ -33,6 +33,17 @@ public record TokenSplit(int[] train, int[] test, int vocabSize, String descript
         return new TokenSplit(train, test, vocabSize, describe(source, tokenizerName, nTrain, nTest));
     }
 
+    /**
+     * The first {@code maxTokens} of {@code tokens} (all of them when maxTokens is
+     * {@link C4Corpus#NO_LIMIT} or more than there are): a spec's {@code max_tokens} for any text source.
+     */
+    public static int[] first(int[] tokens, int maxTokens) {
+        if (maxTokens < 1) {
+            throw new DataException("max tokens must be >= 1 (or NO_LIMIT), got " + maxTokens);
+        }
+        return tokens.length <= maxTokens ? tokens : java.util.Arrays.copyOf(tokens, maxTokens);
+    }
+
     static String describe(String source, String tokenizerName, int nTrain, int nTest) {
         return source + ", " + tokenizerName + " tokens, " + nTrain + " train / " + nTest + " test";
     }

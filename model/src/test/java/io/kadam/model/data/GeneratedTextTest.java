@@ -2,6 +2,7 @@ package io.kadam.model.data;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,5 +25,15 @@ class GeneratedTextTest {
         assertEquals(256, split.vocabSize());
         assertEquals(split.train().length + split.test().length, GeneratedText.generate(1, 10_000).length());
         assertTrue(split.description().startsWith("generated text (seed 1,"), split.description());
+    }
+
+    @Test
+    void maxTokensKeepsTheFirstTokens() {
+        TokenSplit all = GeneratedText.tokens(1, 10_000, "byte", 0.1);
+        TokenSplit first = GeneratedText.tokens(1, 10_000, "byte", 0.1, 1000);
+        assertEquals(1000, first.train().length + first.test().length);
+        assertEquals(900, first.train().length);
+        assertArrayEquals(java.util.Arrays.copyOf(all.train(), 900), first.train(), "the same text, cut");
+        assertTrue(first.description().contains("its first 1000 tokens"), first.description());
     }
 }

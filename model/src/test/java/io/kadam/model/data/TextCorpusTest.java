@@ -27,6 +27,16 @@ class TextCorpusTest {
     }
 
     @Test
+    void maxTokensKeepsTheFirstTokensOfTheFile() {
+        Path file = TestFiles.write(dir.resolve("m.txt"), "abcdefghijklmnopqrst".getBytes(StandardCharsets.UTF_8));
+        TokenSplit split = TextCorpus.load(file, "char", 0.2, 10);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, split.train());
+        assertArrayEquals(new int[] {8, 9}, split.test(), "the test part is cut from the kept tokens");
+        assertTrue(split.description().contains("its first 10 of 20 tokens"), split.description());
+        assertEquals(18, TextCorpus.load(file, "char", 0.1, 1000).train().length, "a limit above the file keeps it whole");
+    }
+
+    @Test
     void byteSplitOfNonAsciiText() {
         byte[] bytes = "é".repeat(20).getBytes(StandardCharsets.UTF_8); // 40 bytes
         TokenSplit split = TextCorpus.load(TestFiles.write(dir.resolve("e.txt"), bytes), "byte", 0.25);

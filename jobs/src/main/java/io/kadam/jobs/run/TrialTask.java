@@ -16,8 +16,6 @@ import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,19 +78,20 @@ final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
         Configuration conf = hadoop.value().value();
         TrialWriter writer = new TrialWriter(new ResultLayout(out), conf, trial, attempt);
         Path checkpoint = checkpointFile(trial);
-        TrialOutcome outcome;
-        String error = null;
-        long start = System.nanoTime();
+        TrialOutcome outcome = null;
+        Exception failure = null;
         try {
             var data = TrialDataCache.get(trial.data());
             outcome = trial.check() != null ? CheckTrial.run(trial, data, writer) : TrialRunner.run(trial.config(), data,
                     new TrialRunner.Options(device, threads, checkpoint, checkpoint == null ? 0 : trial.checkpointEvery()), writer);
         } catch (Exception e) {
-            error = describe(e);
-            outcome = new TrialOutcome(TrialStatus.FAILED, writer.stepCount(), e.toString(), Double.NaN, Double.NaN, Double.NaN,
-                    (System.nanoTime() - start) / 1e9);
+            failure = e;
         }
-        CommitResult committed = writer.commit(outcome, error);
+        // a failed trial keeps the steps and evaluations it made (its final and best losses from them), its reason
+        // is the error's first line and its error the whole message with the stack (TrialWriter.fail); a commit
+        // that fails is no trial failure: it fails the task, and Spark retries it
+        CommitResult committed = failure == null ? writer.commit(outcome, null) : writer.fail(failure);
+        String status = failure == null ? outcome.status().label() : TrialStatus.FAILED.label();
         if (checkpoint != null) {
             Files.deleteIfExists(checkpoint);
         }
@@ -100,7 +99,7 @@ final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
             return new ResultStore(new ResultLayout(out), conf).statusOf(trial.sweep(), trial.trialId())
                     .map(TrialStatus::label).orElse("not committed");
         }
-        return outcome.status().label();
+        return status;
     }
 
     /** The task's GPU when Spark scheduled one (spark.task.resource.gpu.amount=1), else the CPU. */
@@ -129,12 +128,5 @@ final class TrialTask implements VoidFunction<Iterator<TrialSpec>> {
         Path dir = (uri.getScheme() == null ? Path.of(out) : Path.of(uri)).resolve("_checkpoints");
         Files.createDirectories(dir);
         return dir.resolve(trial.trialId() + ".ckpt");
-    }
-
-    private static String describe(Throwable e) {
-        StringWriter text = new StringWriter();
-        e.printStackTrace(new PrintWriter(text));
-        String trace = text.toString();
-        return trace.length() > 4000 ? trace.substring(0, 4000) + "\n..." : trace;
     }
 }

@@ -83,9 +83,12 @@ class SweepJobTest extends EmbeddedSparkTest {
         Assertions.assertEquals(1, summary.statuses().get("failed"), summary.statuses().toString());
         Assertions.assertEquals(3, summary.statuses().get("completed"), summary.statuses().toString());
         ResultTables.registerViews(spark(), out.toString());
-        Row failed = spark().sql("SELECT status, error FROM trials WHERE trial_id = '" + bad.trialId() + "'").first();
+        Row failed = spark().sql("SELECT status, error, reason FROM trials WHERE trial_id = '" + bad.trialId() + "'").first();
         Assertions.assertEquals("failed", failed.getString(0));
         Assertions.assertTrue(failed.getString(1).contains("vocabSize 100 is smaller than the data's vocabulary 256"), failed.getString(1));
+        Assertions.assertTrue(failed.getString(1).contains("\tat io.kadam."), "error: the message and the stack: " + failed.getString(1));
+        Assertions.assertTrue(failed.getString(2).startsWith("java.lang.IllegalArgumentException: model vocabSize 100")
+                && !failed.getString(2).contains("\n"), "reason: the error's first line: " + failed.getString(2));
 
         SweepJob.Summary rerun = run(TRIALS, out, new SweepJob.Options(true, false));
         Assertions.assertEquals(1, rerun.ran(), "only the failed trial runs again");

@@ -1,8 +1,6 @@
 package io.kadam.optimizer;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import io.kadam.optimizer.tensor.HostView;
 
 import java.nio.FloatBuffer;
@@ -30,11 +28,9 @@ final class CpuFusedUpdate {
      */
     private static final int CHUNK = 4096;
 
-    /** Whether an array can take the fused path: dense float32 in CPU memory. */
+    /** Whether an array can take the fused path: dense float32 in CPU memory (a {@link HostView}). */
     static boolean supports(NDArray array) {
-        return Device.Type.CPU.equals(array.getDevice().getDeviceType())
-                && array.getDataType() == DataType.FLOAT32
-                && !array.isSparse();
+        return HostView.supportsFloats(array);
     }
 
     /**
@@ -95,9 +91,9 @@ final class CpuFusedUpdate {
             m[i] = state.mView(i);
             v[i] = state.vView(i);
         }
-        FloatBuffer theta = view(weight);
-        FloatBuffer g = view(grad);
-        FloatBuffer zero = gradToZero == grad ? g : view(gradToZero);
+        FloatBuffer theta = HostView.of(weight).floats();
+        FloatBuffer g = HostView.of(grad).floats();
+        FloatBuffer zero = gradToZero == grad ? g : HostView.of(gradToZero).floats();
         float lambda = (float) config.weightDecay();
         boolean coupled = config.decay() == WeightDecay.COUPLED;
         float eta = (float) lr;
@@ -143,10 +139,5 @@ final class CpuFusedUpdate {
             tracker.observe(slot, scratch.takeMax(slot, lanes));
         }
         tracker.observeSumSquares(scratch.takeSumSquares(lanes));
-    }
-
-    /** The float32 memory of a CPU tensor, in place (see {@link HostView}). */
-    static FloatBuffer view(NDArray array) {
-        return HostView.of(array).floats();
     }
 }

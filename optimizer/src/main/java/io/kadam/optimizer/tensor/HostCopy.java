@@ -55,7 +55,7 @@ public final class HostCopy {
      */
     public static void fill(NDArray target, float[] values) {
         checkSize(values.length, target.getShape());
-        if (HostView.supports(target) && target.getDataType() == DataType.FLOAT32) {
+        if (HostView.supportsFloats(target)) {
             HostView.of(target).floats().put(0, values);
         } else if (!isCpu(target.getDevice())) {
             target.set(values); // the engine copies a host buffer to device memory

@@ -41,6 +41,11 @@ public final class HostView {
                 && !array.isReleased();
     }
 
+    /** Whether {@code array} can be viewed as float32 values: {@link #supports} and float32. */
+    public static boolean supportsFloats(NDArray array) {
+        return supports(array) && array.getDataType() == DataType.FLOAT32;
+    }
+
     /** The view of {@code array}'s memory; it keeps {@code array} and checks it on every access. */
     public static HostView of(NDArray array) {
         if (!supports(array)) {

@@ -36,8 +36,8 @@ final class ReportCommand {
         }
         SparkSession spark = Sessions.start("kadam report", a.options().get("master"), a.has("progress"));
         try {
-            ResultTables.recordDerivedAnalysis(spark, outDir);
             ResultTables.registerViews(spark, outDir);
+            ResultTables.recordDerivedAnalysis(spark, outDir);
             var tables = ResultTables.writeAll(spark, outDir);
             Reports.print(tables, a.options().get("sweep"), out);
             out.println("kadam: tables written to " + outDir + "/tables");

@@ -80,8 +80,8 @@ final class RunCommand {
             // after the run: SweepJob accepted this spec for the sweep name before anything was written
             new ResultStore(new ResultLayout(outDir), spark.sparkContext().hadoopConfiguration())
                     .recordAnalysis(spec.name(), spec.analysis());
-            ResultTables.recordDerivedAnalysis(spark, outDir);
             ResultTables.registerViews(spark, outDir);
+            ResultTables.recordDerivedAnalysis(spark, outDir);
             var tables = ResultTables.writeAll(spark, outDir);
             Reports.print(tables, spec.name(), out);
             out.printf(Locale.ROOT, "kadam: sweep '%s' done in %.1f s: %d trials, %d already committed, %d run %s; tables in %s/tables%n",

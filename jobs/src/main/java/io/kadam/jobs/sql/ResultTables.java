@@ -73,7 +73,8 @@ public final class ResultTables {
     /**
      * The {@code analysis} view: every sweep's recorded parameters; a sweep without a record (run
      * by an older kadam, or its run stopped before recording) gets {@link Analysis#forSteps} of its
-     * longest trial, which {@link #recordDerivedAnalysis} writes down.
+     * longest trial, which {@link #recordDerivedAnalysis} writes down. Columns sweep, slope_step,
+     * n1, n2, as the Parquet table.
      */
     private static void registerAnalysis(SparkSession spark, String out, Dataset<Row> trials) {
         Map<String, Analysis> bySweep = new java.util.TreeMap<>();
@@ -83,7 +84,7 @@ public final class ResultTables {
         if (exists(spark, out + "/" + ResultLayout.ANALYSIS)) {
             for (Row r : spark.read().parquet(out + "/" + ResultLayout.ANALYSIS)
                     .select("sweep", "slope_step", "n1", "n2").collectAsList()) {
-                bySweep.put(r.getString(0), new Analysis(r.getLong(1), r.getLong(2), r.getLong(3)));
+                bySweep.put(r.getString(0), analysis(r));
             }
         }
         java.util.List<Row> rows = new java.util.ArrayList<>();
@@ -95,22 +96,27 @@ public final class ResultTables {
     public static Map<String, Analysis> analyses(SparkSession spark) {
         Map<String, Analysis> out = new java.util.TreeMap<>();
         for (Row r : spark.table(ResultLayout.ANALYSIS).collectAsList()) {
-            out.put(r.getString(0), new Analysis(r.getLong(1), r.getLong(2), r.getLong(3)));
+            out.put(r.getString(0), analysis(r));
         }
         return out;
     }
 
+    /** A row (sweep, slope_step, n1, n2) as parameters. */
+    private static Analysis analysis(Row r) {
+        return new Analysis(r.getLong(1), r.getLong(2), r.getLong(3));
+    }
+
     /**
-     * Records the parameters of every sweep in {@code out} that has none yet: the defaults its
-     * longest trial gives, so that notebooks reading the {@code analysis} table find every sweep.
+     * Records the parameters of every sweep in {@code out} that has none yet, as the registered
+     * {@code analysis} view derived them ({@link #registerViews} first), so that notebooks reading
+     * the {@code analysis} table find every sweep.
      */
     public static void recordDerivedAnalysis(SparkSession spark, String out) {
         try {
             ResultStore store = new ResultStore(new ResultLayout(out), spark.sparkContext().hadoopConfiguration());
-            Dataset<Row> trials = spark.read().parquet(out + "/" + ResultLayout.TRIALS);
-            for (Row r : trials.groupBy("sweep").agg(functions.max("steps_planned")).collectAsList()) {
-                if (store.analysis(r.getString(0)).isEmpty()) {
-                    store.recordAnalysis(r.getString(0), Analysis.forSteps(r.getLong(1)));
+            for (Map.Entry<String, Analysis> sweep : analyses(spark).entrySet()) {
+                if (store.analysis(sweep.getKey()).isEmpty()) {
+                    store.recordAnalysis(sweep.getKey(), sweep.getValue());
                 }
             }
         } catch (IOException e) {

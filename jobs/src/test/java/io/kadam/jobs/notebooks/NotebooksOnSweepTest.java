@@ -112,6 +112,7 @@ class NotebooksOnSweepTest extends EmbeddedSparkTest {
             withCnn = cnn != null;
             // as kadam run records them: the spec's parameters for its sweep, the derived ones for the rest
             new ResultStore(new ResultLayout(out.toString()), spark().sparkContext().hadoopConfiguration()).recordAnalysis("tiny", TINY);
+            ResultTables.registerViews(spark(), out.toString());
             ResultTables.recordDerivedAnalysis(spark(), out.toString());
             sweepLog = log.toString(StandardCharsets.UTF_8);
             results = out;

@@ -34,21 +34,26 @@ public abstract class EmbeddedSparkTest extends JavaDataFrameSuiteBase {
      * evaluated at steps 20 and 40.
      */
     protected static String tinyCurveSpec(String name) {
+        return tinyCurveSpec(name, 40, 20, 4);
+    }
+
+    /** The same sweep with its length, evaluation interval and number of points given. */
+    public static String tinyCurveSpec(String name, int steps, int evalInterval, int points) {
         return "name: " + name + "\n" + """
                 model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
                 data: {dataset: generated, tokenizer: byte}
                 training:
-                  steps: 40
+                  steps: %d
                   batch_size: 4
-                  eval_interval: 20
+                  eval_interval: %d
                   eval_batches: 2
                   schedule: {kind: constant, lr: 1.0e-3}
                 grid:
                   kind: normal-curve
                   through: [0.999, 0.9]
-                  points: 4
+                  points: %d
                   beta_range: [0.9530, 0.9640]
-                """;
+                """.formatted(steps, evalInterval, points);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kadam.jobs.cli;
 
+import io.kadam.jobs.EmbeddedSparkTest;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -26,8 +27,8 @@ class AnalysisPerSweepTest {
     void eachSweepKeepsItsOwnTableParameters(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.yaml");
         Path b = dir.resolve("b.yaml");
-        Files.writeString(a, CliProcess.tinySpec("sweep-a", 36, 10, "analysis: {slope_step: 12, n1: 15, n2: 25}\n"));
-        Files.writeString(b, CliProcess.tinySpec("sweep-b", 45, 10, "")); // defaults: slope step 30, n1 = n2 = 45
+        Files.writeString(a, EmbeddedSparkTest.tinyCurveSpec("sweep-a", 36, 10, 2) + "analysis: {slope_step: 12, n1: 15, n2: 25}\n");
+        Files.writeString(b, EmbeddedSparkTest.tinyCurveSpec("sweep-b", 45, 10, 2)); // defaults: slope step 30, n1 = n2 = 45
         String out = dir.resolve("out").toString();
         Map<String, List<Long>> expected = Map.of("sweep-a", List.of(12L, 15L, 25L), "sweep-b", List.of(30L, 45L, 45L));
 

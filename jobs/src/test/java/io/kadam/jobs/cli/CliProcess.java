@@ -22,29 +22,6 @@ final class CliProcess {
 
     private CliProcess() {}
 
-    /**
-     * A sweep that runs in seconds: two Adam points of the fig3 section, a 1-layer byte GPT on the
-     * generated corpus, evaluated every {@code evalInterval} steps; {@code extra} is appended (e.g. an
-     * analysis: section).
-     */
-    static String tinySpec(String name, int steps, int evalInterval, String extra) {
-        return "name: " + name + "\n" + """
-                model: {kind: gpt, layers: 1, heads: 2, dim: 16, context: 16}
-                data: {dataset: generated, tokenizer: byte}
-                training:
-                  steps: %d
-                  batch_size: 4
-                  eval_interval: %d
-                  eval_batches: 2
-                  schedule: {kind: constant, lr: 1.0e-3}
-                grid:
-                  kind: normal-curve
-                  through: [0.999, 0.9]
-                  points: 2
-                  beta_range: [0.9530, 0.9640]
-                """.formatted(steps, evalInterval) + extra;
-    }
-
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("user.dir")).getParent(); // surefire runs in jobs/
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));

@@ -1,5 +1,6 @@
 package io.kadam.jobs.cli;
 
+import io.kadam.jobs.EmbeddedSparkTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class ConsoleOutputTest {
     @Test
     void runPrintsOnlyKadamsOwnLines(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("console.yaml");
-        Files.writeString(spec, CliProcess.tinySpec("console", 30, 15, ""));
+        Files.writeString(spec, EmbeddedSparkTest.tinyCurveSpec("console", 30, 15, 2));
         CliProcess.Result run = CliProcess.run(dir, "run", spec.toString(), "--out", dir.resolve("out").toString(), "--master", "local[2]");
         String console = run.console();
         assertEquals(0, run.status(), console);
